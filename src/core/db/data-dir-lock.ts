@@ -1,0 +1,56 @@
+import { closeSync, openSync, readFileSync, rmSync, writeSync } from 'node:fs';
+import { join } from 'node:path';
+import { AppError } from '../errors.js';
+
+/**
+ * PGlite is a single-process database: two processes opening the same directory would corrupt it.
+ * This lock file records the owner's pid; a second opener gets a clear error instead.
+ */
+export function acquireDataDirLock(dataDir: string): { release(): void } {
+  const file = join(dataDir, 'mianzheng.lock');
+  for (let attempt = 0; attempt < 2; attempt++) {
+    try {
+      const fd = openSync(file, 'wx', 0o600);
+      writeSync(fd, JSON.stringify({ pid: process.pid, since: new Date().toISOString() }));
+      closeSync(fd);
+      let released = false;
+      return {
+        release() {
+          if (released) return;
+          released = true;
+          rmSync(file, { force: true });
+        },
+      };
+    } catch (err) {
+      if ((err as NodeJS.ErrnoException).code !== 'EEXIST') throw err;
+      const owner = readOwner(file);
+      if (owner !== undefined && owner !== process.pid && isAlive(owner)) {
+        throw new AppError(
+          'unavailable',
+          `the embedded database in ${dataDir} is in use by process ${owner} (is \`mianzheng serve\` running?). ` +
+            'Stop it first, or use the HTTP API of the running server.',
+        );
+      }
+      rmSync(file, { force: true }); // stale lock from a crashed process
+    }
+  }
+  throw new AppError('unavailable', `cannot lock ${file}`);
+}
+
+function readOwner(file: string): number | undefined {
+  try {
+    const pid = (JSON.parse(readFileSync(file, 'utf8')) as { pid?: unknown }).pid;
+    return typeof pid === 'number' ? pid : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+function isAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (err) {
+    return (err as NodeJS.ErrnoException).code === 'EPERM';
+  }
+}
