@@ -10,7 +10,8 @@ import { isUuid, uuidv7 } from '../core/ids/uuid.js';
 import { departments } from './department.schema.js';
 import { findRegion, regionCodeRange } from './region.service.js';
 import { apiKeys, sessions, staff } from './staff.schema.js';
-import { actorFromStaff, findStaffByUsername, presentStaff, type StaffView } from './staff.service.js';
+import type { ApiKeyView, StaffView } from './staff.contract.js';
+import { actorFromStaff, findStaffByUsername, presentOneStaff } from './staff.service.js';
 
 /** Failed logins before an account is locked, and for how long. */
 export const LOCKOUT = { attempts: 5, minutes: 15 };
@@ -67,9 +68,7 @@ export async function login(
     await tx.update(staff).set({ failedLogins: 0, lockedUntil: null, lastLoginAt: now }).where(eq(staff.id, row.id));
     await recordAudit(tx, { ...deps, actor: actorFromStaff(row) }, { action: 'auth.login', targetType: 'staff', targetId: row.id, payload: { ip: input.ip ?? null } });
   });
-  const [view] = await presentStaff(deps.db, [{ ...row, lastLoginAt: now }]);
-  if (!view) throw new Error('unreachable');
-  return { token, csrfToken, expiresAt, staff: view };
+  return { token, csrfToken, expiresAt, staff: await presentOneStaff(deps.db, { ...row, lastLoginAt: now }) };
 }
 
 /** A live session and the actor behind it. */
@@ -97,21 +96,6 @@ export async function logout(deps: AuditContext & { db: Db }, token: string): Pr
     await tx.update(sessions).set({ revokedAt: deps.clock.now() }).where(eq(sessions.tokenHash, sha256Hex(token)));
     await recordAudit(tx, deps, { action: 'auth.logout', targetType: 'staff', targetId: deps.actor.id });
   });
-}
-
-/** An API key as lists show it. */
-export interface ApiKeyView {
-  id: string;
-  name: string;
-  prefix: string;
-  departmentId: string;
-  roles: Role[];
-  scopeRegionCode: string;
-  scopeDepartmentIds: string[];
-  createdAt: string;
-  expiresAt: string | null;
-  revokedAt: string | null;
-  lastUsedAt: string | null;
 }
 
 type ApiKeyRow = typeof apiKeys.$inferSelect;

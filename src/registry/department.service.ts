@@ -1,18 +1,15 @@
 import { and, asc, eq, gt, gte, ilike, lte, or, type SQL } from 'drizzle-orm';
 import { assertCan } from '../core/access/access.js';
 import type { Ctx } from '../core/context.js';
+import type { DbOrTx } from '../core/db/database.js';
 import { AppError, invalid } from '../core/errors.js';
 import { isRegionCode } from '../core/ids/region-code.js';
 import { isUuid } from '../core/ids/uuid.js';
+import type { DepartmentView } from './department.contract.js';
 import { departments } from './department.schema.js';
 import { regionCodeRange } from './region.service.js';
 
 export type Department = typeof departments.$inferSelect;
-
-/** A department as the API shows it. */
-export interface DepartmentView extends Omit<Department, 'createdAt'> {
-  createdAt: string;
-}
 
 function present(d: Department): DepartmentView {
   return { ...d, createdAt: d.createdAt.toISOString() };
@@ -66,4 +63,11 @@ export async function getDepartment(ctx: Ctx, idOrCode: string): Promise<Departm
     .where(isUuid(idOrCode) ? eq(departments.id, idOrCode) : eq(departments.code, idOrCode));
   if (!row) throw new AppError('not_found', `department ${idOrCode} not found`);
   return present(row);
+}
+
+/** The id of the department with this code; `invalid` naming the code when there is none. */
+export async function requireDepartmentId(db: DbOrTx, code: string): Promise<string> {
+  const [row] = await db.select({ id: departments.id }).from(departments).where(eq(departments.code, code));
+  if (!row) throw invalid([{ field: 'department', message: `no department has code "${code}" (see GET /api/v1/departments)` }]);
+  return row.id;
 }

@@ -4,6 +4,7 @@ import type { Ctx } from '../core/context.js';
 import { queryRows, type DbOrTx } from '../core/db/database.js';
 import { AppError } from '../core/errors.js';
 import { isRegionCode, regionPrefix } from '../core/ids/region-code.js';
+import type { RegionView } from './region.contract.js';
 import { regions } from './region.schema.js';
 
 export type Region = typeof regions.$inferSelect;
@@ -53,11 +54,6 @@ async function countChildren(db: DbOrTx, codes: string[]): Promise<Map<string, n
     sql`select parent_code, count(*) as n from regions where parent_code in (${sql.join(codes.map((c) => sql`${c}`), sql`, `)}) group by parent_code`,
   );
   return new Map(rows.map((r) => [r.parent_code, Number(r.n)]));
-}
-
-/** A region as the API shows it: with its path and how many children it has. */
-export interface RegionView extends Region {
-  childCount: number;
 }
 
 /** Lists the children of `parent` (default: the city's counties under the root), for the region browser. */

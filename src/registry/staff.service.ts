@@ -8,25 +8,10 @@ import { AppError, invalid, type FieldError } from '../core/errors.js';
 import { uuidv7 } from '../core/ids/uuid.js';
 import { departments } from './department.schema.js';
 import { findRegion, regionCodeRange } from './region.service.js';
+import type { StaffView } from './staff.contract.js';
 import { staff } from './staff.schema.js';
 
 export type StaffRow = typeof staff.$inferSelect;
-
-/** A staff account as the API shows it (never the password hash). */
-export interface StaffView {
-  id: string;
-  username: string;
-  displayName: string;
-  departmentId: string | null;
-  departmentName: string | null;
-  roles: Role[];
-  scopeRegionCode: string;
-  scopeDepartmentIds: string[];
-  status: 'active' | 'disabled';
-  mustChangePassword: boolean;
-  lastLoginAt: string | null;
-  createdAt: string;
-}
 
 /** The actor a staff account acts as. */
 export function actorFromStaff(row: StaffRow): Actor {
@@ -70,6 +55,13 @@ export async function presentStaff(db: DbOrTx, rows: StaffRow[]): Promise<StaffV
     lastLoginAt: r.lastLoginAt?.toISOString() ?? null,
     createdAt: r.createdAt.toISOString(),
   }));
+}
+
+/** Presents one staff row. */
+export async function presentOneStaff(db: DbOrTx, row: StaffRow): Promise<StaffView> {
+  const [view] = await presentStaff(db, [row]);
+  if (!view) throw new Error('presentStaff returned nothing');
+  return view;
 }
 
 /** Input for a new staff account. */
@@ -147,8 +139,7 @@ export async function createStaff(ctx: Ctx, input: NewStaff): Promise<{ staff: S
     if (inserted.length === 0) throw new AppError('conflict', `username ${username} is taken`, [{ field: 'username', message: 'is taken' }]);
     await recordAudit(tx, ctx, { action: 'staff.create', targetType: 'staff', targetId: row.id, payload: { username, roles: row.roles, scopeRegionCode: row.scopeRegionCode } });
   });
-  const [view] = await presentStaff(ctx.db, [row]);
-  if (!view) throw new Error('unreachable');
+  const view = await presentOneStaff(ctx.db, row);
   return input.password === undefined ? { staff: view, password } : { staff: view };
 }
 
@@ -162,8 +153,15 @@ async function loadManagedStaff(ctx: Ctx, id: string): Promise<StaffRow> {
 /** One staff account. */
 export async function getStaff(ctx: Ctx, id: string): Promise<StaffView> {
   assertCan(ctx.actor, 'staff.read');
-  const [view] = await presentStaff(ctx.db, [await loadManagedStaff(ctx, id)]);
-  if (!view) throw new Error('unreachable');
+  const view = await presentOneStaff(ctx.db, await loadManagedStaff(ctx, id));
+  return view;
+}
+
+/** The acting staff member's own account; needs no permission. */
+export async function getOwnAccount(ctx: Ctx): Promise<StaffView> {
+  const [row] = ctx.actor.kind === 'staff' ? await ctx.db.select().from(staff).where(eq(staff.id, ctx.actor.id)) : [];
+  if (!row) throw new AppError('not_found', 'your account was not found');
+  const view = await presentOneStaff(ctx.db, row);
   return view;
 }
 
@@ -220,8 +218,7 @@ export async function updateStaff(
     return row;
   });
   if (!updated) throw new AppError('not_found', `staff ${id} not found`);
-  const [view] = await presentStaff(ctx.db, [updated]);
-  if (!view) throw new Error('unreachable');
+  const view = await presentOneStaff(ctx.db, updated);
   return view;
 }
 

@@ -11,30 +11,11 @@ import { isRegionCode } from '../core/ids/region-code.js';
 import { validateUscc } from '../core/ids/uscc.js';
 import { isUuid, uuidv7 } from '../core/ids/uuid.js';
 import { addressCodeRule, findRegion, regionCodeRange } from './region.service.js';
+import type { SubjectView } from './subject.contract.js';
 import { subjects } from './subject.schema.js';
 
 export type SubjectRow = typeof subjects.$inferSelect;
 export type SubjectKind = 'person' | 'organization';
-
-/** A subject as every response shows it: personal data masked. */
-export interface SubjectView {
-  id: string;
-  kind: SubjectKind;
-  name: string;
-  /** Persons: masked ID number. */
-  idNumber: string | null;
-  /** Organisations: the USCC (public). */
-  uscc: string | null;
-  sex: 'male' | 'female' | null;
-  birthDate: string | null;
-  legalRepresentative: string | null;
-  /** Masked phone. */
-  phone: string | null;
-  regionCode: string;
-  registeredByDepartmentId: string | null;
-  createdAt: string;
-  updatedAt: string;
-}
 
 /** Presents a row with its personal data masked. */
 export function presentSubject(r: SubjectRow): SubjectView {

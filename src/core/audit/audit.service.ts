@@ -1,9 +1,10 @@
 import { and, asc, desc, eq, gt, lt, sql, type SQL } from 'drizzle-orm';
-import type { Actor } from '../access/access.js';
+import { assertCan, type Actor } from '../access/access.js';
 import type { Clock } from '../clock.js';
 import { canonicalJson } from '../crypto/canonical-json.js';
 import { sm3Hex } from '../crypto/sm3.js';
 import type { Db, DbOrTx, Tx } from '../db/database.js';
+import { invalid } from '../errors.js';
 import { auditChainHead, auditEvents } from './audit.schema.js';
 
 export type AuditEventRow = typeof auditEvents.$inferSelect;
@@ -168,4 +169,23 @@ export async function findAuditEvents(db: Db, q: AuditQuery): Promise<AuditEvent
   if (q.to) where.push(sql`${auditEvents.occurredAt} < ${q.to.toISOString()}`);
   if (q.beforeSeq !== undefined) where.push(lt(auditEvents.seq, q.beforeSeq));
   return db.select().from(auditEvents).where(and(...where)).orderBy(desc(auditEvents.seq)).limit(q.limit);
+}
+
+/** The audit log for an auditor: newest first, a page at a time (cursor = the last seq shown). */
+export async function listAuditEvents(
+  ctx: AuditContext & { db: Db },
+  q: Omit<AuditQuery, 'beforeSeq' | 'limit'> & { cursor?: string | undefined; limit: number },
+): Promise<{ items: AuditEventRow[]; nextCursor: string | null }> {
+  assertCan(ctx.actor, 'audit.read');
+  const { cursor, limit, ...filters } = q;
+  if (cursor !== undefined && !/^\d{1,15}$/.test(cursor)) throw invalid([{ field: 'cursor', message: 'is not a cursor from a previous page' }]);
+  const rows = await findAuditEvents(ctx.db, { ...filters, ...(cursor ? { beforeSeq: Number(cursor) } : {}), limit: limit + 1 });
+  const items = rows.slice(0, limit);
+  return { items, nextCursor: rows.length > limit ? String(items.at(-1)?.seq) : null };
+}
+
+/** Chain verification on behalf of an auditor. */
+export async function verifyAuditChainAs(ctx: AuditContext & { db: Db }): Promise<ChainVerification> {
+  assertCan(ctx.actor, 'audit.read');
+  return verifyAuditChain(ctx.db);
 }

@@ -59,8 +59,10 @@ export function syntheticPerson(i: number, places: SyntheticPlaces): SubjectInpu
   const group = places.groups[i % places.groups.length];
   if (!group) throw new Error('no places to put synthetic persons in');
   const rest = Math.floor(i / places.groups.length);
-  const day = rest % DAYS;
-  const seq = Math.floor(rest / DAYS) % 1000; // odd = male, even = female
+  // Both maps are bijections (7919 is coprime to 25,567 and 7 to 1,000), so no two indexes meet,
+  // while neighbouring indexes get scattered birth days and both sexes (odd = male, even = female).
+  const day = (rest * 7919) % DAYS;
+  const seq = ((Math.floor(rest / DAYS) % 1000) * 7 + day) % 1000;
   const birth = new Date(EPOCH + day * 86_400_000).toISOString().slice(0, 10).replace(/-/g, '');
   const first17 = `${group.addressCode}${birth}${String(seq).padStart(3, '0')}`;
   const name = pick(SURNAMES, mix(i, 2)) + pick(GIVEN, mix(i, 3)) + (mix(i, 4) % 3 === 0 ? '' : pick(GIVEN, mix(i, 5)));

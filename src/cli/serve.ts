@@ -1,0 +1,57 @@
+import { systemClock } from '../core/clock.js';
+import { loadConfig } from '../core/config.js';
+import { loadFieldCipher } from '../core/crypto/field-cipher.js';
+import { openDatabase } from '../core/db/database.js';
+import { migrateDatabase } from '../core/db/migrate.js';
+import { buildApp } from '../http/app.js';
+import { DEMO_PASSWORD, ensureFirstAdmin, purgeEndedSessions, seedDemo, seedReferenceData } from '../registry/index.js';
+import { serverLogger, version } from './runtime.js';
+
+/**
+ * `mianzheng serve`: migrate, seed the reference data (and the demo when enabled), make sure an
+ * admin exists, and serve the API and web apps until SIGINT/SIGTERM.
+ */
+export async function serve(): Promise<void> {
+  const config = loadConfig();
+  const log = serverLogger(config);
+  const database = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir, log });
+  log.info({ engine: database.kind, location: database.location }, 'database opened');
+  await migrateDatabase(database);
+  const deps = { db: database.db, clock: systemClock, log, cipher: loadFieldCipher(config, (msg) => log.warn(msg)) };
+  const seeded = await seedReferenceData(deps);
+  log.info(seeded, 'reference data ready');
+  const admin = await ensureFirstAdmin(deps, config.adminPassword);
+  if (admin.generatedPassword) {
+    // Printed once, to the terminal, never logged: it is not stored anywhere in clear.
+    process.stdout.write(
+      `\n  ┌──────────────────────────────────────────────────────────┐\n` +
+        `  │ 首个管理员 / first admin:  admin                          │\n` +
+        `  │ 初始密码 / password:       ${admin.generatedPassword.padEnd(30)}│\n` +
+        `  │ 仅显示这一次，首次登录后请修改 / shown once; change it   │\n` +
+        `  └──────────────────────────────────────────────────────────┘\n\n`,
+    );
+  }
+  if (config.demo) {
+    const demo = await seedDemo(deps);
+    log.info({ ...demo, demoPassword: DEMO_PASSWORD }, 'Yiyang demo data ready (demo accounts share the demo password)');
+  }
+  const app = await buildApp(deps, { ...config, version });
+  const chores = setInterval(() => {
+    purgeEndedSessions(deps.db, deps.clock).catch((err: unknown) => log.warn({ err }, 'session purge failed'));
+  }, 3_600_000);
+  chores.unref();
+  let closing = false;
+  const shutdown = async (signal: string) => {
+    if (closing) return;
+    closing = true;
+    log.info({ signal }, 'shutting down');
+    clearInterval(chores);
+    await app.close();
+    await database.close();
+    process.exit(0);
+  };
+  process.on('SIGINT', () => void shutdown('SIGINT'));
+  process.on('SIGTERM', () => void shutdown('SIGTERM'));
+  await app.listen({ host: config.host, port: config.port });
+  log.info(`mianzheng ${version} listening on http://${config.host}:${config.port} (console /console/, portal /portal/, API docs /docs)`);
+}

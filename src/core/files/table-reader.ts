@@ -1,0 +1,78 @@
+import { parse } from 'csv-parse';
+import ExcelJS from 'exceljs';
+import { createReadStream, existsSync } from 'node:fs';
+import { extname } from 'node:path';
+import { AppError } from '../errors.js';
+
+/** One data row of a spreadsheet: its row number as a person sees it (header = 1) and its cells by header. */
+export interface TableRow {
+  row: number;
+  values: Record<string, string>;
+}
+
+/**
+ * Streams the rows of a .csv or .xlsx file (first sheet), never holding the whole file in memory.
+ * Headers are mapped through `headerAliases` (e.g. 身份证号 → idNumber) so officials' own column
+ * names work; unknown columns are kept under their original names.
+ */
+export async function* readTableRows(path: string, headerAliases: Record<string, string> = {}): AsyncGenerator<TableRow> {
+  if (!existsSync(path)) throw new AppError('invalid', `file not found: ${path}`);
+  const ext = extname(path).toLowerCase();
+  const canonical = (h: string) => {
+    const key = h.replace(/^\uFEFF/, '').trim();
+    return headerAliases[key] ?? headerAliases[key.toLowerCase()] ?? key;
+  };
+  if (ext === '.csv' || ext === '.txt') {
+    const parser = createReadStream(path).pipe(parse({ bom: true, skip_empty_lines: true, relax_column_count: true, trim: true }));
+    let headers: string[] | undefined;
+    for await (const record of parser as AsyncIterable<string[]>) {
+      if (!headers) {
+        headers = record.map(canonical);
+        continue;
+      }
+      yield { row: parser.info.lines, values: zip(headers, record) };
+    }
+    return;
+  }
+  if (ext === '.xlsx') {
+    const reader = new ExcelJS.stream.xlsx.WorkbookReader(path, { sharedStrings: 'cache', worksheets: 'emit', hyperlinks: 'ignore', styles: 'ignore', entries: 'emit' });
+    for await (const sheet of reader) {
+      let headers: string[] | undefined;
+      for await (const row of sheet) {
+        const cells = (row.values as unknown[]).slice(1).map(cellText);
+        if (!headers) {
+          headers = cells.map(canonical);
+          continue;
+        }
+        if (cells.every((c) => c === '')) continue;
+        yield { row: row.number, values: zip(headers, cells) };
+      }
+      return; // first sheet only
+    }
+    return;
+  }
+  throw new AppError('invalid', `unsupported file type "${ext}": use .csv or .xlsx`);
+}
+
+function zip(headers: string[], cells: string[]): Record<string, string> {
+  const out: Record<string, string> = {};
+  headers.forEach((h, i) => {
+    if (h) out[h] = (cells[i] ?? '').trim();
+  });
+  return out;
+}
+
+/** The text of an Excel cell, whatever form exceljs gives it (number, date, rich text, formula). */
+function cellText(v: unknown): string {
+  if (v === null || v === undefined) return '';
+  if (typeof v === 'string') return v.trim();
+  if (typeof v === 'number') return Number.isInteger(v) ? v.toFixed(0) : String(v);
+  if (v instanceof Date) return v.toISOString().slice(0, 10);
+  if (typeof v === 'object') {
+    const o = v as { text?: unknown; richText?: { text: string }[]; result?: unknown };
+    if (o.richText) return o.richText.map((r) => r.text).join('').trim();
+    if (o.text !== undefined) return cellText(o.text);
+    if (o.result !== undefined) return cellText(o.result);
+  }
+  return String(v).trim();
+}

@@ -1,0 +1,12 @@
+/** The registry's public door: regions, departments, staff and access, subjects. */
+export { registerCatalogRoutes } from './registry.routes.js';
+export { registerStaffRoutes } from './staff.routes.js';
+export { registerSubjectRoutes } from './subject.routes.js';
+export { authenticateApiKey, authenticateSession, purgeEndedSessions } from './auth.service.js';
+export { createStaff, actorFromStaff, findStaffByUsername } from './staff.service.js';
+export { seedReferenceData, seedDemo, ensureFirstAdmin, seedSyntheticSubjects, DEMO_PASSWORD, DEMO_STAFF, departmentIdOf } from './seed.js';
+export { findRegion, regionCodeRange } from './region.service.js';
+export { requireDepartmentId } from './department.service.js';
+export { getSubject, findSubjects, findSubjectRowByIdNumber, createSubject, presentSubject } from './subject.service.js';
+export type { SubjectRow } from './subject.service.js';
+export { importSubjects } from './subject.import.js';
