@@ -6,6 +6,7 @@ import { appendAuditEvents, recordAudit } from '../core/audit/audit.service.js';
 import { generatePassword, hashPassword } from '../core/auth/secrets.js';
 import type { Deps } from '../core/context.js';
 import { invalid } from '../core/errors.js';
+import { writePipeline } from '../core/db/pipeline.js';
 import { regionLevelOf } from '../core/ids/region-code.js';
 import { stableUuid, uuidv7 } from '../core/ids/uuid.js';
 import { packagePath } from '../core/paths.js';
@@ -183,13 +184,16 @@ export async function seedSyntheticSubjects(deps: Deps, options: SyntheticOption
   const departmentId = departmentIdOf('430900-government_services');
   let done = 0;
   let created = 0;
-  const flush = async (inputs: SubjectInput[]) => {
+  const pipeline = writePipeline();
+  const prepare = (inputs: SubjectInput[]): SubjectRow[] => {
     const now = deps.clock.now();
-    const rows: SubjectRow[] = inputs.map((input) => {
+    return inputs.map((input) => {
       const { subject, errors } = checkSubject(input, { isKnownAddressCode: rule, today, regionExists: (c) => known.has(c) });
       if (!subject) throw invalid(errors);
       return sealSubject(subject, deps.cipher, { id: uuidv7(now.getTime()), now, departmentId });
     });
+  };
+  const write = async (rows: SubjectRow[]) => {
     await deps.db.transaction(async (tx) => {
       const outcome = await writeSubjects(tx, rows, 'insert');
       created += outcome.insertedIds.length;
@@ -197,15 +201,17 @@ export async function seedSyntheticSubjects(deps: Deps, options: SyntheticOption
         await appendAuditEvents(tx, { ...deps, actor: systemActor }, [{ action: 'subject.seed', targetType: 'subject', payload: { inserted: outcome.insertedIds.length, synthetic: true } }]);
       }
     });
-    done += inputs.length;
+    done += rows.length;
     options.onProgress?.(done, total);
   };
   for (const [count, make] of [[options.persons, syntheticPerson], [options.organizations, syntheticOrganization]] as const) {
     for (let start = 0; start < count; start += batchSize) {
       const inputs: SubjectInput[] = [];
       for (let i = start; i < Math.min(count, start + batchSize); i++) inputs.push(make(offset + i, places));
-      await flush(inputs);
+      const rows = prepare(inputs); // runs while the previous batch is being written
+      await pipeline.submit(() => write(rows));
     }
   }
+  await pipeline.drain();
   return created;
 }

@@ -14,8 +14,9 @@ export interface BulkOutcome {
 const hex = (b: Buffer | null): string | null => (b ? b.toString('hex') : null);
 
 /**
- * Writes many subjects in one statement per kind: columns travel as arrays and `unnest` turns them
- * back into rows (2–3× faster than row-by-row inserts, and the same SQL on PGlite and PostgreSQL).
+ * Writes many subjects in one statement per kind: the batch travels as one JSON document that
+ * `json_to_recordset` turns back into rows (set-based, several times faster than row-by-row
+ * inserts, and the same SQL on PGlite and PostgreSQL).
  * `upsert` updates name, phone, region and legal representative of a subject already registered
  * under the same ID number or USCC when they differ; `insert` leaves existing subjects alone.
  * Rows in one call must not repeat an identifier.
@@ -39,7 +40,17 @@ export async function writeSubjects(db: DbOrTx, rows: SubjectRow[], mode: 'inser
              or subjects.phone_index is distinct from excluded.phone_index
              or subjects.region_code is distinct from excluded.region_code
              or subjects.legal_representative is distinct from excluded.legal_representative`;
-    const col = <T>(pick: (r: SubjectRow) => T) => sql.param(group.map(pick));
+    // One JSON parameter for the whole batch: JSON.stringify is native and PostgreSQL parses it in C,
+    // far cheaper on this single-threaded process than serialising seventeen parameter arrays.
+    const batch = JSON.stringify(
+      group.map((r) => ({
+        id: r.id, kind: r.kind, name: r.name,
+        idc: hex(r.idNumberCipher), idx: hex(r.idNumberIndex), idm: r.idNumberMasked,
+        uscc: r.uscc, sex: r.sex, birth_date: r.birthDate, legal: r.legalRepresentative,
+        phc: hex(r.phoneCipher), phx: hex(r.phoneIndex), phm: r.phoneMasked,
+        region_code: r.regionCode, key_id: r.keyId, dept: r.registeredByDepartmentId, at: r.createdAt.toISOString(),
+      })),
+    );
     const result = await queryRows<{ id: string; inserted: boolean }>(
       db,
       sql`insert into subjects (id, kind, name, id_number_cipher, id_number_index, id_number_masked, uscc, sex, birth_date,
@@ -48,14 +59,8 @@ export async function writeSubjects(db: DbOrTx, rows: SubjectRow[], mode: 'inser
           select u.id, u.kind, u.name, decode(u.idc, 'hex'), decode(u.idx, 'hex'), u.idm, u.uscc, u.sex, u.birth_date,
             u.legal, decode(u.phc, 'hex'), decode(u.phx, 'hex'), u.phm, u.region_code, u.key_id,
             u.dept, u.at, u.at, 1
-          from unnest(
-            ${col((r) => r.id)}::uuid[], ${col((r) => r.kind)}::text[], ${col((r) => r.name)}::text[],
-            ${col((r) => hex(r.idNumberCipher))}::text[], ${col((r) => hex(r.idNumberIndex))}::text[], ${col((r) => r.idNumberMasked)}::text[],
-            ${col((r) => r.uscc)}::text[], ${col((r) => r.sex)}::text[], ${col((r) => r.birthDate)}::date[],
-            ${col((r) => r.legalRepresentative)}::text[], ${col((r) => hex(r.phoneCipher))}::text[], ${col((r) => hex(r.phoneIndex))}::text[],
-            ${col((r) => r.phoneMasked)}::text[], ${col((r) => r.regionCode)}::text[], ${col((r) => r.keyId)}::text[],
-            ${col((r) => r.registeredByDepartmentId)}::uuid[], ${col((r) => r.createdAt.toISOString())}::timestamptz[]
-          ) as u(id, kind, name, idc, idx, idm, uscc, sex, birth_date, legal, phc, phx, phm, region_code, key_id, dept, at)
+          from json_to_recordset(${batch}::json) as u(id uuid, kind text, name text, idc text, idx text, idm text, uscc text,
+            sex text, birth_date date, legal text, phc text, phx text, phm text, region_code text, key_id text, dept uuid, at timestamptz)
           on conflict ${conflictTarget} ${onConflict}
           returning id, (xmax = 0) as inserted`,
     );

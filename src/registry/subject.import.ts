@@ -1,9 +1,9 @@
-import { inRegionScope } from '../core/access/access.js';
 import { appendAuditEvents } from '../core/audit/audit.service.js';
 import type { Ctx } from '../core/context.js';
+import { writePipeline } from '../core/db/pipeline.js';
 import type { TableRow } from '../core/files/table-reader.js';
 import { uuidv7 } from '../core/ids/uuid.js';
-import { assertCan } from '../core/access/access.js';
+import { assertCan, inRegionScope } from '../core/access/access.js';
 import { regions } from './region.schema.js';
 import { addressCodeRule } from './region.service.js';
 import { writeSubjects } from './subject.bulk.js';
@@ -61,6 +61,23 @@ export async function importSubjects(ctx: Ctx, rows: AsyncIterable<TableRow>, op
     report.rejected += 1;
     options.onError({ row, field, reason });
   };
+  const pipeline = writePipeline();
+  const write = async (unique: SubjectRow[]) => {
+    await ctx.db.transaction(async (tx) => {
+      const outcome = await writeSubjects(tx, unique, 'upsert');
+      report.inserted += outcome.insertedIds.length;
+      report.updated += outcome.updatedIds.length;
+      report.unchanged += outcome.unchanged;
+      await appendAuditEvents(tx, ctx, [{
+        action: 'subject.import',
+        targetType: 'subject',
+        subjectIds: [...outcome.insertedIds, ...outcome.updatedIds],
+        payload: { rows: unique.length, inserted: outcome.insertedIds.length, updated: outcome.updatedIds.length, unchanged: outcome.unchanged },
+      }]);
+    });
+    options.onProgress?.({ ...report });
+  };
+  /** Hands the batch to the pipeline; the next batch is read and sealed while this one is written. */
   const flush = async () => {
     if (batch.length === 0) return;
     const current = batch;
@@ -78,20 +95,7 @@ export async function importSubjects(ctx: Ctx, rows: AsyncIterable<TableRow>, op
       firstRow.set(key, row);
       unique.push(sealed);
     }
-    await ctx.db.transaction(async (tx) => {
-      const outcome = await writeSubjects(tx, unique, 'upsert');
-      report.inserted += outcome.insertedIds.length;
-      report.updated += outcome.updatedIds.length;
-      report.unchanged += outcome.unchanged;
-      const touched = [...outcome.insertedIds, ...outcome.updatedIds];
-      await appendAuditEvents(tx, ctx, [{
-        action: 'subject.import',
-        targetType: 'subject',
-        subjectIds: touched,
-        payload: { rows: unique.length, inserted: outcome.insertedIds.length, updated: outcome.updatedIds.length, unchanged: outcome.unchanged },
-      }]);
-    });
-    options.onProgress?.({ ...report });
+    await pipeline.submit(() => write(unique));
   };
   for await (const { row, values } of rows) {
     report.total += 1;
@@ -113,5 +117,6 @@ export async function importSubjects(ctx: Ctx, rows: AsyncIterable<TableRow>, op
     if (batch.length >= batchSize) await flush();
   }
   await flush();
+  await pipeline.drain();
   return report;
 }

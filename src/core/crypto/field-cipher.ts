@@ -1,8 +1,9 @@
-import { createCipheriv, createDecipheriv, randomBytes } from 'node:crypto';
+import { createCipheriv, createDecipheriv, createSecretKey, randomBytes } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Config } from '../config.js';
 import { ConfigError } from '../config.js';
+import { randomChunk } from './random-pool.js';
 import { hmacSm3 } from './sm3.js';
 
 /** Which personal-data field a ciphertext or blind index belongs to; bound into both so values cannot be swapped. */
@@ -30,8 +31,9 @@ export function createFieldCipher(dataKeys: string, indexKey: string): FieldCiph
   const first = keys.keys().next();
   if (first.done) throw new ConfigError(['MIANZHENG_DATA_KEYS holds no key']);
   const activeKeyId = first.value;
-  const index = Buffer.from(indexKey, 'base64');
-  if (index.length < 32) throw new ConfigError(['MIANZHENG_INDEX_KEY must be base64 of at least 32 bytes']);
+  const indexBytes = Buffer.from(indexKey, 'base64');
+  if (indexBytes.length < 32) throw new ConfigError(['MIANZHENG_INDEX_KEY must be base64 of at least 32 bytes']);
+  const index = createSecretKey(indexBytes); // a KeyObject skips re-importing the key on every HMAC
   const keyFor = (id: string): Buffer => {
     const key = keys.get(id);
     if (!key) throw new Error(`no data key with id "${id}" is configured`);
@@ -40,7 +42,7 @@ export function createFieldCipher(dataKeys: string, indexKey: string): FieldCiph
   return {
     activeKeyId,
     encrypt(field, plain) {
-      const iv = randomBytes(IV_BYTES);
+      const iv = randomChunk(IV_BYTES);
       const cipher = createCipheriv('aes-256-gcm', keyFor(activeKeyId), iv);
       cipher.setAAD(Buffer.from(field));
       const body = Buffer.concat([cipher.update(plain, 'utf8'), cipher.final()]);

@@ -1,11 +1,12 @@
-import { createHash, randomBytes } from 'node:crypto';
+import { createHash } from 'node:crypto';
+import { randomChunk } from '../crypto/random-pool.js';
 
 /**
  * A UUID version 7 (RFC 9562): 48-bit millisecond time then random bits, so ids sort by creation
  * time and B-tree inserts stay at the right edge; ids double as cursor keys.
  */
 export function uuidv7(now: number = Date.now()): string {
-  const b = randomBytes(16);
+  const b = randomChunk(16);
   b.writeUIntBE(now, 0, 6);
   b[6] = ((b[6] ?? 0) & 0x0f) | 0x70;
   b[8] = ((b[8] ?? 0) & 0x3f) | 0x80;
