@@ -15,6 +15,7 @@ export function registerStaffRoutes(app: App, deps: Deps, settings: HttpSettings
     '/api/v1/auth/login',
     {
       config: {
+        anonymous: true,
         rateLimit: {
           max: settings.loginMaxPerMinute,
           timeWindow: 60_000,

@@ -22,6 +22,10 @@ declare module 'fastify' {
   interface FastifyRequest {
     auth: RequestAuth | null;
   }
+  interface FastifyContextConfig {
+    /** Route takes no credentials (sign-in itself): a stale cookie must not trip the CSRF check. */
+    anonymous?: boolean;
+  }
 }
 
 /** Resolves credentials to an actor; supplied by the registry (which owns staff, sessions and keys). */
@@ -40,6 +44,7 @@ const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
 export function installAuthentication(app: FastifyInstance, authenticator: Authenticator): void {
   app.decorateRequest('auth', null);
   app.addHook('onRequest', async (req: FastifyRequest) => {
+    if (req.routeOptions.config.anonymous) return;
     const header = req.headers.authorization;
     if (header !== undefined) {
       const match = /^Bearer\s+(\S+)$/i.exec(header);
