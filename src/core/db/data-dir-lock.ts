@@ -1,23 +1,30 @@
 import { closeSync, openSync, readFileSync, rmSync, writeSync } from 'node:fs';
-import { join } from 'node:path';
+import { resolve } from 'node:path';
 import { AppError } from '../errors.js';
 
+/** Lock files this process holds: a file naming our own pid that is not in here is stale (pid reuse in a container). */
+const heldHere = new Set<string>();
+
 /**
- * PGlite is a single-process database: two processes opening the same directory would corrupt it.
- * This lock file records the owner's pid; a second opener gets a clear error instead.
+ * PGlite is a single-process database: two processes, or two opens within one process, would
+ * corrupt the same directory. This lock file records the owner's pid; a second opener gets a
+ * clear error instead.
  */
 export function acquireDataDirLock(dataDir: string): { release(): void } {
-  const file = join(dataDir, 'mianzheng.lock');
+  const file = resolve(dataDir, 'mianzheng.lock');
+  if (heldHere.has(file)) throw new AppError('unavailable', `the embedded database in ${dataDir} is already open in this process`);
   for (let attempt = 0; attempt < 2; attempt++) {
     try {
       const fd = openSync(file, 'wx', 0o600);
       writeSync(fd, JSON.stringify({ pid: process.pid, since: new Date().toISOString() }));
       closeSync(fd);
+      heldHere.add(file);
       let released = false;
       return {
         release() {
           if (released) return;
           released = true;
+          heldHere.delete(file);
           rmSync(file, { force: true });
         },
       };
