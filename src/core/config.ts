@@ -22,6 +22,8 @@ export interface Config {
   loginMaxPerMinute: number;
   trustProxy: boolean;
   publicUrl: string;
+  /** Where portal one-time codes are POSTed until the SMS channel lands; unset outside production means the server log. */
+  otpWebhook: string | undefined;
 }
 
 /** Thrown when the environment is invalid; lists every problem at once. */
@@ -81,7 +83,11 @@ export function loadConfig(env: Env = process.env, cwd = process.cwd()): Config 
     loginMaxPerMinute: int('MIANZHENG_LOGIN_MAX_PER_MINUTE', 10, 1, 10_000),
     trustProxy: bool('MIANZHENG_TRUST_PROXY', false),
     publicUrl: (env.MIANZHENG_PUBLIC_URL || `http://localhost:${port}`).replace(/\/+$/, ''),
+    otpWebhook: env.MIANZHENG_OTP_WEBHOOK || undefined,
   };
+  if (config.otpWebhook !== undefined && !/^https?:\/\/[^\s]+$/.test(config.otpWebhook)) {
+    problems.push('MIANZHENG_OTP_WEBHOOK must be an http:// or https:// URL');
+  }
   if (config.adminPassword !== undefined && config.adminPassword.length < 12) {
     problems.push('MIANZHENG_ADMIN_PASSWORD must be at least 12 characters');
   }

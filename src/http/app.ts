@@ -24,11 +24,24 @@ import {
 import { RegionView } from '../registry/region.contract.js';
 import { ApiKeyView, StaffView } from '../registry/staff.contract.js';
 import { SubjectView } from '../registry/subject.contract.js';
-import { registerLandingPage } from './landing.js';
+import { AccessEntryView, OTP_RULES, otpSenderFor, registerPortalRoutes, type OtpRules, type OtpSender } from '../portal/index.js';
+import { packagePath } from '../core/paths.js';
+import { registerExportRoutes } from './export.routes.js';
+import { registerWebApps } from './web-static.js';
 
 export interface AppOptions extends HttpSettings {
   trustProxy: boolean;
   version: string;
+  /** production | development | test; decides where portal login codes go when no webhook is set (default development). */
+  env?: string;
+  /** MIANZHENG_OTP_WEBHOOK. */
+  otpWebhook?: string | undefined;
+  /** Overrides the portal code sender (tests); default from env and otpWebhook. */
+  otpSender?: OtpSender | null;
+  /** Overrides the portal code rules (tests). */
+  otpRules?: OtpRules;
+  /** The built web apps; default dist/web when it exists; null serves no web apps. */
+  webDir?: string | null;
 }
 
 const REQUEST_ID = /^[A-Za-z0-9._-]{1,64}$/;
@@ -75,13 +88,14 @@ export async function buildApp(deps: Deps, options: AppOptions): Promise<App> {
         securitySchemes: {
           session: { type: 'apiKey', in: 'cookie', name: 'mz_session', description: 'console session; unsafe methods also need X-CSRF-Token' },
           apiKey: { type: 'http', scheme: 'bearer', description: 'department system key: Authorization: Bearer mz_…' },
+          portal: { type: 'apiKey', in: 'cookie', name: 'mz_portal', description: 'portal session of a citizen or enterprise; unsafe methods also need X-CSRF-Token' },
         },
       },
       security: [{ session: [] }, { apiKey: [] }],
     },
     refResolver: { buildLocalReference: (json, _baseUri, _fragment, i) => String(json.$id ?? `def-${i}`) },
   });
-  for (const schema of [Problem, RegionView, DepartmentView, StaffView, ApiKeyView, SubjectView, AuditEventView]) app.addSchema(schema);
+  for (const schema of [Problem, RegionView, DepartmentView, StaffView, ApiKeyView, SubjectView, AuditEventView, AccessEntryView]) app.addSchema(schema);
   await app.register(swaggerUi, { routePrefix: '/docs', uiConfig: { docExpansion: 'list', deepLinking: true } });
 
   installAuthentication(app, {
@@ -105,6 +119,9 @@ export async function buildApp(deps: Deps, options: AppOptions): Promise<App> {
   registerStaffRoutes(app, deps, options);
   registerSubjectRoutes(app, deps);
   registerAuditRoutes(app, deps);
-  registerLandingPage(app);
+  registerExportRoutes(app, deps);
+  const otpSender = options.otpSender !== undefined ? options.otpSender : otpSenderFor({ env: options.env ?? 'development', otpWebhook: options.otpWebhook }, deps.log);
+  registerPortalRoutes(app, { ...deps, sender: otpSender, rules: options.otpRules ?? OTP_RULES }, { cookieSecure: options.cookieSecure });
+  await registerWebApps(app, options.webDir !== undefined ? options.webDir : packagePath('dist', 'web'));
   return app;
 }

@@ -1,0 +1,18 @@
+import { asc, desc, eq } from 'drizzle-orm';
+import type { FieldCipher } from '../core/crypto/field-cipher.js';
+import type { DbOrTx } from '../core/db/database.js';
+import { normalizePhone, type SubjectRow } from './subject.service.js';
+import { subjects } from './subject.schema.js';
+
+/**
+ * Every subject registered with this mobile number, persons first, through the phone blind index.
+ * No scope check or audit: for the portal, where the number's owner proved it with a one-time code.
+ */
+export async function findSubjectRowsByPhone(db: DbOrTx, cipher: FieldCipher, phone: string): Promise<SubjectRow[]> {
+  return findSubjectRowsByPhoneIndex(db, cipher.blindIndex('phone', normalizePhone(phone)));
+}
+
+/** As findSubjectRowsByPhone, for a blind index already computed. */
+export async function findSubjectRowsByPhoneIndex(db: DbOrTx, phoneIndex: Buffer): Promise<SubjectRow[]> {
+  return db.select().from(subjects).where(eq(subjects.phoneIndex, phoneIndex)).orderBy(desc(subjects.kind), asc(subjects.id));
+}

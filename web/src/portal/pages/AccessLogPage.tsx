@@ -1,0 +1,82 @@
+import { Alert, Button, Empty, List, Segmented, Typography } from 'antd';
+import { useEffect, useState } from 'react';
+import { api, errorText, queryString } from '../../shared/api';
+import type { AccessEntry, Page } from '../../shared/contracts';
+import { formatTime } from '../../shared/format';
+import { useMessages } from '../messages';
+import { usePortalSession } from '../portal-session';
+
+/** 谁查看了我的数据: who read the subject's data, newest first, loaded a page at a time. */
+export default function AccessLogPage() {
+  const t = useMessages();
+  const { me } = usePortalSession();
+  const [subjectId, setSubjectId] = useState(me.subjects[0]?.id ?? '');
+  const [items, setItems] = useState<AccessEntry[]>([]);
+  const [cursor, setCursor] = useState<string | null>(null);
+  const [loading, setLoading] = useState(true);
+  const [error, setError] = useState<string | null>(null);
+
+  const load = (after: string | null, replace: boolean) => {
+    setLoading(true);
+    api<Page<AccessEntry>>(`/api/v1/portal/access-log${queryString({ subjectId, cursor: after, limit: 20 })}`).then(
+      (page) => {
+        setItems((current) => (replace ? page.items : [...current, ...page.items]));
+        setCursor(page.nextCursor);
+        setLoading(false);
+      },
+      (err: unknown) => {
+        setError(errorText(err));
+        setLoading(false);
+      },
+    );
+  };
+  useEffect(() => load(null, true), [subjectId]);
+
+  const actionText = (action: string) => (t as Record<string, string>)[`action.${action}`] ?? action;
+  return (
+    <>
+      <Typography.Title level={2} style={{ fontSize: '1.4em' }}>
+        {t.accessLog}
+      </Typography.Title>
+      <Typography.Paragraph type="secondary">{t.accessIntro}</Typography.Paragraph>
+      {me.subjects.length > 1 ? (
+        <Segmented
+          block
+          aria-label={t.whose}
+          value={subjectId}
+          onChange={(v) => setSubjectId(String(v))}
+          options={me.subjects.map((s) => ({ value: s.id, label: s.name }))}
+          style={{ marginBottom: 16 }}
+        />
+      ) : null}
+      {error ? <Alert type="error" showIcon title={error} style={{ marginBottom: 16 }} /> : null}
+      <List<AccessEntry>
+        bordered
+        loading={loading && items.length === 0}
+        dataSource={items}
+        locale={{ emptyText: <Empty description={t.none} /> }}
+        data-testid="access-log"
+        renderItem={(e) => (
+          <List.Item>
+            <div className="access-item">
+              <span className="what">
+                {e.departmentName ?? t.unknownDepartment} · {actionText(e.action)}
+              </span>
+              <span className="meta">
+                {t.purpose}：{e.purpose ?? t.noPurpose}
+              </span>
+              <time className="meta" dateTime={e.occurredAt}>
+                {formatTime(e.occurredAt)}
+              </time>
+            </div>
+          </List.Item>
+        )}
+      />
+      {cursor ? (
+        <Button block style={{ marginTop: 12 }} loading={loading} onClick={() => load(cursor, false)}>
+          {t.loadMore}
+        </Button>
+      ) : null}
+    </>
+  );
+}
