@@ -11,6 +11,7 @@ import { ping } from '../core/db/database.js';
 import type { App, HttpSettings } from '../core/http/app-types.js';
 import { installAuthentication } from '../core/http/auth-hook.js';
 import { Problem } from '../core/http/common.contract.js';
+import { installInputGuard } from '../core/http/input-guard.js';
 import { handleError, problemBody, sendProblem } from '../core/http/problem.js';
 import { uuidv7 } from '../core/ids/uuid.js';
 import { DepartmentView } from '../registry/department.contract.js';
@@ -61,6 +62,11 @@ export async function buildApp(deps: Deps, options: AppOptions): Promise<App> {
       return typeof given === 'string' && REQUEST_ID.test(given) ? given : uuidv7();
     },
     ajv: { customOptions: { removeAdditional: false, coerceTypes: 'array', useDefaults: true, allErrors: true } },
+    // A URL Fastify cannot route (bad percent-encoding, an over-long parameter) skips the hooks: answer it here.
+    frameworkErrors: (err, req, reply) => {
+      reply.header('x-request-id', req.id);
+      handleError(err, req, reply);
+    },
   }).withTypeProvider<TypeBoxTypeProvider>();
 
   app.addHook('onRequest', async (req, reply) => {
@@ -72,6 +78,7 @@ export async function buildApp(deps: Deps, options: AppOptions): Promise<App> {
     reply.header('x-frame-options', 'DENY');
   });
   app.setErrorHandler(handleError);
+  installInputGuard(app);
   app.setNotFoundHandler((req, reply) => sendProblem(reply, problemBody(req, 'not_found', `no route for ${req.method} ${req.url.split('?')[0]}`)));
 
   await app.register(cookie);

@@ -5,7 +5,7 @@ import { generatePassword, hashPassword, passwordProblem, verifyPassword } from 
 import type { Ctx } from '../core/context.js';
 import type { DbOrTx } from '../core/db/database.js';
 import { AppError, invalid, type FieldError } from '../core/errors.js';
-import { uuidv7 } from '../core/ids/uuid.js';
+import { isUuid, uuidv7 } from '../core/ids/uuid.js';
 import { departments } from './department.schema.js';
 import { findRegion, regionCodeRange } from './region.service.js';
 import type { StaffView } from './staff.contract.js';
@@ -171,6 +171,7 @@ export async function listStaff(
   q: { q?: string | undefined; departmentId?: string | undefined; role?: string | undefined; status?: string | undefined; cursor?: string | undefined; limit: number },
 ): Promise<{ items: StaffView[]; nextCursor: string | null }> {
   assertCan(ctx.actor, 'staff.read');
+  if (q.cursor !== undefined && !isUuid(q.cursor)) throw invalid([{ field: 'cursor', message: 'is not a cursor from a previous page' }]);
   const [lo, hi] = regionCodeRange(ctx.actor.scope.regionCode);
   const where: SQL[] = [gte(staff.scopeRegionCode, lo), lte(staff.scopeRegionCode, hi)];
   if (q.q) {
