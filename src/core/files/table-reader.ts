@@ -23,19 +23,21 @@ export async function* readTableRows(path: string, headerAliases: Record<string,
     return headerAliases[key] ?? headerAliases[key.toLowerCase()] ?? key;
   };
   if (ext === '.csv' || ext === '.txt') {
-    const parser = createReadStream(path).pipe(parse({ bom: true, skip_empty_lines: true, relax_column_count: true, trim: true }));
+    const parser = createReadStream(path).pipe(parse({ bom: true, skip_empty_lines: true, relax_column_count: true, trim: true, info: true }));
     let headers: string[] | undefined;
-    for await (const record of parser as AsyncIterable<string[]>) {
+    for await (const { record, info } of parser as AsyncIterable<{ record: string[]; info: { records: number; empty_lines: number } }>) {
       if (!headers) {
         headers = record.map(canonical);
         continue;
       }
-      yield { row: parser.info.lines, values: zip(headers, record) };
+      // The row Excel shows for this record: records and blank lines so far (the parser itself reads ahead).
+      yield { row: info.records + info.empty_lines, values: zip(headers, record) };
     }
     return;
   }
   if (ext === '.xlsx') {
-    const reader = new ExcelJS.stream.xlsx.WorkbookReader(path, { sharedStrings: 'cache', worksheets: 'emit', hyperlinks: 'ignore', styles: 'ignore', entries: 'emit' });
+    // Styles are cached because only a cell's number format tells a date from a number.
+    const reader = new ExcelJS.stream.xlsx.WorkbookReader(path, { sharedStrings: 'cache', worksheets: 'emit', hyperlinks: 'ignore', styles: 'cache', entries: 'emit' });
     for await (const sheet of reader) {
       let headers: string[] | undefined;
       for await (const row of sheet) {
