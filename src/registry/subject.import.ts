@@ -56,7 +56,10 @@ export async function importSubjects(ctx: Ctx, rows: AsyncIterable<TableRow>, op
   const rule = await addressCodeRule(ctx.db);
   const known = new Set((await ctx.db.select({ code: regions.code }).from(regions)).map((r) => r.code));
   const today = ctx.clock.now();
-  let batch: { row: number; sealed: SubjectRow }[] = [];
+  let batch: SubjectRow[] = [];
+  // An identifier may appear once in a file, whichever batch its repeats fall into: later repeats are
+  // reported, not written. Keyed by the 16-byte blind index or the USCC, so a million rows stay small.
+  const firstRow = new Map<string, number>();
   const reject = (row: number, field: string, reason: string) => {
     report.rejected += 1;
     options.onError({ row, field, reason });
@@ -80,26 +83,13 @@ export async function importSubjects(ctx: Ctx, rows: AsyncIterable<TableRow>, op
   /** Hands the batch to the pipeline; the next batch is read and sealed while this one is written. */
   const flush = async () => {
     if (batch.length === 0) return;
-    const current = batch;
+    const unique = batch;
     batch = [];
-    // Within one statement an identifier may appear once: later repeats are reported, not written.
-    const firstRow = new Map<string, number>();
-    const unique: SubjectRow[] = [];
-    for (const { row, sealed } of current) {
-      const key = sealed.uscc ?? sealed.idNumberIndex?.toString('hex') ?? '';
-      const earlier = firstRow.get(key);
-      if (earlier !== undefined) {
-        reject(row, sealed.uscc ? 'uscc' : 'idNumber', `same as row ${earlier}`);
-        continue;
-      }
-      firstRow.set(key, row);
-      unique.push(sealed);
-    }
     await pipeline.submit(() => write(unique));
   };
   for await (const { row, values } of rows) {
     report.total += 1;
-    const kind = KIND_WORDS[values.kind ?? ''] ?? values.kind ?? (values.uscc ? 'organization' : 'person');
+    const kind = KIND_WORDS[values.kind ?? ''] ?? (values.kind || (values.uscc ? 'organization' : 'person'));
     const { subject, errors } = checkSubject(
       { kind, name: values.name ?? '', idNumber: values.idNumber || undefined, uscc: values.uscc || undefined, phone: values.phone || undefined, regionCode: values.regionCode ?? '', legalRepresentative: values.legalRepresentative || undefined },
       { isKnownAddressCode: rule, today, regionExists: (code) => known.has(code) },
@@ -113,7 +103,15 @@ export async function importSubjects(ctx: Ctx, rows: AsyncIterable<TableRow>, op
       continue;
     }
     const now = ctx.clock.now();
-    batch.push({ row, sealed: sealSubject(subject, ctx.cipher, { id: uuidv7(now.getTime()), now, departmentId: ctx.actor.departmentId }) });
+    const sealed = sealSubject(subject, ctx.cipher, { id: uuidv7(now.getTime()), now, departmentId: ctx.actor.departmentId });
+    const key = sealed.uscc ?? sealed.idNumberIndex?.toString('latin1') ?? '';
+    const earlier = firstRow.get(key);
+    if (earlier !== undefined) {
+      reject(row, sealed.uscc ? 'uscc' : 'idNumber', `same as row ${earlier}`);
+      continue;
+    }
+    firstRow.set(key, row);
+    batch.push(sealed);
     if (batch.length >= batchSize) await flush();
   }
   await flush();

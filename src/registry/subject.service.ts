@@ -6,6 +6,7 @@ import type { FieldCipher } from '../core/crypto/field-cipher.js';
 import { maskIdNumber, maskPhone } from '../core/crypto/masking.js';
 import type { DbOrTx } from '../core/db/database.js';
 import { AppError, invalid, type FieldError } from '../core/errors.js';
+import { NO_NUL_MESSAGE } from '../core/http/input-guard.js';
 import { normalizeIdNumber, validateIdNumber, type IdNumberRules } from '../core/ids/id-number.js';
 import { isRegionCode } from '../core/ids/region-code.js';
 import { validateUscc } from '../core/ids/uscc.js';
@@ -79,6 +80,7 @@ export function checkSubject(input: SubjectInput, rules: IdNumberRules & { regio
   const name = (input.name ?? '').trim();
   if (!name) errors.push({ field: 'name', message: 'is required' });
   else if ([...name].length > 100) errors.push({ field: 'name', message: 'must be at most 100 characters' });
+  else if (name.includes('\u0000')) errors.push({ field: 'name', message: NO_NUL_MESSAGE }); // imported files can carry it
   const regionCode = (input.regionCode ?? '').trim();
   if (!isRegionCode(regionCode)) errors.push({ field: 'regionCode', message: 'must be a 12-digit region code' });
   else if (!rules.regionExists(regionCode)) errors.push({ field: 'regionCode', message: `region ${regionCode} does not exist` });
@@ -98,6 +100,7 @@ export function checkSubject(input: SubjectInput, rules: IdNumberRules & { regio
     if (input.idNumber) errors.push({ field: 'idNumber', message: 'is for persons; an organisation has a uscc' });
     const legalRepresentative = input.legalRepresentative?.trim() || null;
     if (!legalRepresentative) errors.push({ field: 'legalRepresentative', message: 'is required' });
+    else if (legalRepresentative.includes('\u0000')) errors.push({ field: 'legalRepresentative', message: NO_NUL_MESSAGE });
     const uscc = validateUscc(input.uscc ?? '');
     if (!input.uscc) errors.push({ field: 'uscc', message: 'is required' });
     else if (!uscc.ok) errors.push({ field: 'uscc', message: uscc.reason });

@@ -1,6 +1,9 @@
 import type { FastifyInstance } from 'fastify';
 import { invalid } from '../errors.js';
 
+/** What a field carrying U+0000 is told; PostgreSQL text cannot hold that character. */
+export const NO_NUL_MESSAGE = 'must not contain the NUL character (U+0000)';
+
 /** Where in a parsed value a string holds U+0000, as a dotted path; undefined when none does. */
 export function findNulCharacter(value: unknown, path: string): string | undefined {
   if (typeof value === 'string') return value.includes('\u0000') ? path : undefined;
@@ -19,6 +22,6 @@ export function findNulCharacter(value: unknown, path: string): string | undefin
 export function installInputGuard(app: FastifyInstance): void {
   app.addHook('preValidation', async (req) => {
     const field = findNulCharacter(req.body, '') ?? findNulCharacter(req.query, 'querystring') ?? findNulCharacter(req.params, 'params');
-    if (field !== undefined) throw invalid([{ field: field || 'body', message: 'must not contain the NUL character (U+0000)' }]);
+    if (field !== undefined) throw invalid([{ field: field || 'body', message: NO_NUL_MESSAGE }]);
   });
 }
