@@ -1,5 +1,5 @@
-import { ApartmentOutlined, AuditOutlined, DashboardOutlined, KeyOutlined, LogoutOutlined, ClusterOutlined, TeamOutlined, UserOutlined } from '@ant-design/icons';
-import { Alert, Button, Layout, Menu, Tag } from 'antd';
+import { ApartmentOutlined, AuditOutlined, ClusterOutlined, DashboardOutlined, KeyOutlined, LogoutOutlined, MenuOutlined, TeamOutlined, UserOutlined } from '@ant-design/icons';
+import { Alert, Button, Drawer, Layout, Menu, Tag } from 'antd';
 import { Suspense, useState, type ReactNode } from 'react';
 import { Link, Outlet, useLocation, useNavigate } from 'react-router';
 import { Loading } from '../shared/Loading';
@@ -26,6 +26,7 @@ export function ConsoleLayout() {
   const location = useLocation();
   const navigate = useNavigate();
   const [passwordOpen, setPasswordOpen] = useState(false);
+  const [drawerOpen, setDrawerOpen] = useState(false);
   const nav: NavItem[] = [
     { path: '/', label: t.home, icon: <DashboardOutlined />, permission: null },
     { path: '/regions', label: t.regions, icon: <ClusterOutlined />, permission: 'region.read' },
@@ -40,12 +41,23 @@ export function ConsoleLayout() {
   const roleText = me.roles.map((r) => (locale === 'en-US' ? roleLabels[r]?.en : roleLabels[r]?.zh) ?? r).join('、');
   const name = me.staff?.displayName ?? me.apiKey?.name ?? '';
   const department = me.staff?.departmentName ?? '';
+  const menu = (
+    <nav aria-label={t.menu}>
+      <Menu
+        mode="inline"
+        selectedKeys={selected.length ? selected : location.pathname === '/' ? ['/'] : []}
+        onClick={() => setDrawerOpen(false)}
+        items={visible.map((n) => ({ key: n.path, icon: n.icon, label: <Link to={n.path}>{n.label}</Link> }))}
+      />
+    </nav>
+  );
   return (
     <Layout style={{ minHeight: '100vh' }}>
       <a className="skip-link" href="#main">
         {shared.skipToContent}
       </a>
       <Layout.Header className="console-header">
+        <Button type="text" className="menu-toggle" icon={<MenuOutlined />} aria-label={t.menu} aria-expanded={drawerOpen} onClick={() => setDrawerOpen(true)} />
         <Link to="/" className="brand" aria-label={t.appName}>
           <span className="brand-mark" aria-hidden="true">
             免
@@ -60,7 +72,7 @@ export function ConsoleLayout() {
           <section className="actor" aria-label={t.signedInAs} data-testid="actor">
             <strong className="actor-name">{name}</strong>
             <span className="actor-meta">
-              <Tag color="blue" bordered={false}>
+              <Tag color="blue" variant="filled">
                 {roleText}
               </Tag>
               <span title={t.scope}>{me.scope.regionName}</span>
@@ -81,15 +93,12 @@ export function ConsoleLayout() {
         </div>
       </Layout.Header>
       <Layout>
-        <Layout.Sider breakpoint="lg" collapsedWidth={0} width={200} theme="light" className="console-sider" zeroWidthTriggerStyle={{ top: 8 }}>
-          <nav aria-label={t.menu}>
-            <Menu
-              mode="inline"
-              selectedKeys={selected.length ? selected : location.pathname === '/' ? ['/'] : []}
-              items={visible.map((n) => ({ key: n.path, icon: n.icon, label: <Link to={n.path}>{n.label}</Link> }))}
-            />
-          </nav>
+        <Layout.Sider width={200} theme="light" className="console-sider">
+          {menu}
         </Layout.Sider>
+        <Drawer placement="left" open={drawerOpen} onClose={() => setDrawerOpen(false)} size={240} title={t.appName} className="console-drawer">
+          {menu}
+        </Drawer>
         <Layout.Content id="main" tabIndex={-1} className="console-content">
           {me.staff?.mustChangePassword ? (
             <Alert

@@ -1,6 +1,6 @@
 import { createContext, useCallback, useContext, useEffect, useState, type ReactNode } from 'react';
 import { Navigate, useLocation } from 'react-router';
-import { ApiError, api, setCsrfToken } from '../shared/api';
+import { ApiError, api, sessionHint, setCsrfToken } from '../shared/api';
 import type { Me } from '../shared/contracts';
 import { Loading } from '../shared/Loading';
 
@@ -15,6 +15,9 @@ export interface Session {
 
 const SessionContext = createContext<Session | null>(null);
 
+/** Set after a sign-in, cleared at sign-out or when the session is gone. */
+export const consoleSessionHint = sessionHint('console');
+
 /** The current session; only inside RequireSession. */
 export function useSession(): Session {
   const session = useContext(SessionContext);
@@ -24,7 +27,7 @@ export function useSession(): Session {
 
 /** Loads who is signed in; sends anyone else to the login page, remembering where they were going. */
 export function RequireSession({ children }: { children: ReactNode }) {
-  const [me, setMe] = useState<Me | null | 'anonymous'>(null);
+  const [me, setMe] = useState<Me | null | 'anonymous'>(consoleSessionHint.has() ? null : 'anonymous');
   const location = useLocation();
   const refresh = useCallback(async () => {
     try {
@@ -32,16 +35,18 @@ export function RequireSession({ children }: { children: ReactNode }) {
       setCsrfToken(loaded.csrfToken);
       setMe(loaded);
     } catch (err) {
-      if (err instanceof ApiError && err.status === 401) setMe('anonymous');
-      else throw err;
+      if (!(err instanceof ApiError && err.status === 401)) throw err;
+      consoleSessionHint.set(false);
+      setMe('anonymous');
     }
   }, []);
   useEffect(() => {
-    void refresh();
+    if (consoleSessionHint.has()) void refresh();
   }, [refresh]);
   const logout = useCallback(async () => {
     await api('/api/v1/auth/logout', { method: 'POST' }).catch(() => undefined);
     setCsrfToken(null);
+    consoleSessionHint.set(false);
     setMe('anonymous');
   }, []);
   if (me === null) return <Loading />;

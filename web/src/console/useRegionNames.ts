@@ -8,8 +8,11 @@ let cache: Promise<Map<string, string>> | null = null;
 export function useCountyNames(): Map<string, string> {
   const [names, setNames] = useState<Map<string, string>>(new Map());
   useEffect(() => {
-    cache ??= api<{ items: Region[] }>('/api/v1/regions').then(
-      (r) => new Map(r.items.map((x) => [x.code, x.name])),
+    // The default list is the city (or cities) in scope; the counties are their children.
+    cache ??= api<{ items: Region[] }>('/api/v1/regions')
+      .then((top) => Promise.all(top.items.map((city) => api<{ items: Region[] }>(`/api/v1/regions?parent=${city.code}`))))
+      .then(
+      (lists) => new Map(lists.flatMap((r) => r.items).map((x) => [x.code, x.name])),
       () => {
         cache = null;
         return new Map<string, string>();

@@ -1,6 +1,6 @@
 import { createContext, useCallback, useContext, useEffect, useState, type ReactNode } from 'react';
 import { Navigate } from 'react-router';
-import { api, setCsrfToken } from '../shared/api';
+import { api, sessionHint, setCsrfToken } from '../shared/api';
 import type { PortalMe } from '../shared/contracts';
 import { Loading } from '../shared/Loading';
 
@@ -12,6 +12,9 @@ export interface PortalSession {
 
 const Context = createContext<PortalSession | null>(null);
 
+/** Set after a login, cleared at logout or when the session is gone. */
+export const portalSessionHint = sessionHint('portal');
+
 /** The current portal session; only inside RequirePortalSession. */
 export function usePortalSession(): PortalSession {
   const session = useContext(Context);
@@ -21,20 +24,25 @@ export function usePortalSession(): PortalSession {
 
 /** Loads the portal session or sends the visitor to the login page. */
 export function RequirePortalSession({ children }: { children: ReactNode }) {
-  const [me, setMe] = useState<PortalMe | null | 'anonymous'>(null);
+  const [me, setMe] = useState<PortalMe | null | 'anonymous'>(portalSessionHint.has() ? null : 'anonymous');
   useEffect(() => {
+    if (!portalSessionHint.has()) return;
     api<PortalMe>('/api/v1/portal/me').then(
       (loaded) => {
         setCsrfToken(loaded.csrfToken);
         setMe(loaded);
       },
       // 401 (or the server unreachable): the login page says what is wrong next.
-      () => setMe('anonymous'),
+      () => {
+        portalSessionHint.set(false);
+        setMe('anonymous');
+      },
     );
   }, []);
   const logout = useCallback(async () => {
     await api('/api/v1/portal/logout', { method: 'POST' }).catch(() => undefined);
     setCsrfToken(null);
+    portalSessionHint.set(false);
     setMe('anonymous');
   }, []);
   if (me === null) {

@@ -54,3 +54,28 @@ export function errorText(err: unknown): string {
   }
   return err instanceof Error ? err.message : String(err);
 }
+
+/**
+ * Whether this browser believes it has a session (a flag in localStorage, no secret): without it
+ * the app goes straight to its login page instead of probing the API for a 401.
+ */
+export function sessionHint(app: 'console' | 'portal'): { has(): boolean; set(on: boolean): void } {
+  const key = `mz.${app}.session`;
+  return {
+    has: () => {
+      try {
+        return localStorage.getItem(key) === '1';
+      } catch {
+        return true;
+      }
+    },
+    set: (on) => {
+      try {
+        if (on) localStorage.setItem(key, '1');
+        else localStorage.removeItem(key);
+      } catch {
+        // Private mode: the app probes the API instead.
+      }
+    },
+  };
+}

@@ -3,6 +3,10 @@ import enUS from 'antd/locale/en_US';
 import zhCN from 'antd/locale/zh_CN';
 import { createContext, useCallback, useContext, useEffect, useMemo, useState, type ReactNode } from 'react';
 import { setApiLanguage } from './api';
+import { nonceScriptStyles, pageNonce } from './csp';
+
+const nonce = pageNonce();
+if (nonce) nonceScriptStyles(nonce);
 
 /** The two interface languages; Chinese first. */
 export type Locale = 'zh-CN' | 'en-US';
@@ -37,12 +41,6 @@ function store(key: string, value: string): void {
   } catch {
     // Private mode: the choice lasts for this page only.
   }
-}
-
-/** The CSP nonce the server put in the page, for Ant Design's runtime <style> elements. */
-function cspNonce(): string | undefined {
-  const value = document.querySelector<HTMLMetaElement>('meta[name="csp-nonce"]')?.content;
-  return value && value !== '__CSP_NONCE__' ? value : undefined;
 }
 
 function themeFor(largeText: boolean): ThemeConfig {
@@ -89,7 +87,6 @@ export function PrefsProvider({ children }: { children: ReactNode }) {
   }, [locale, largeText]);
   setApiLanguage(locale);
   const value = useMemo(() => ({ locale, setLocale, largeText, setLargeText }), [locale, setLocale, largeText, setLargeText]);
-  const nonce = useMemo(cspNonce, []);
   return (
     <PrefsContext.Provider value={value}>
       <ConfigProvider locale={locale === 'en-US' ? enUS : zhCN} theme={themeFor(largeText)} {...(nonce ? { csp: { nonce } } : {})}>

@@ -1,5 +1,4 @@
 import { Alert, Button, Form, Input, Select, Space, Table, Typography } from 'antd';
-import { useState } from 'react';
 import { useSearchParams } from 'react-router';
 import { DEPARTMENT_KINDS } from '../../../../src/registry/demo/yiyang-departments.js';
 import { api, errorText, queryString } from '../../shared/api';
@@ -9,6 +8,7 @@ import { useSharedMessages } from '../../shared/shared-messages';
 import { useCursorPages } from '../../shared/useCursorPages';
 import { ExportButton } from '../ExportButton';
 import { useMessages } from '../messages';
+import { useSession } from '../session';
 import { regionLabel, useCountyNames } from '../useRegionNames';
 
 interface Filters {
@@ -22,11 +22,11 @@ export default function DepartmentsPage() {
   const t = useMessages();
   const shared = useSharedMessages();
   const counties = useCountyNames();
+  const { me } = useSession();
   const [params, setParams] = useSearchParams();
   const filters: Filters = { q: params.get('q') ?? undefined, regionCode: params.get('regionCode') ?? undefined, kind: params.get('kind') ?? undefined };
   const [form] = Form.useForm<Filters>();
-  const [limit] = useState(20);
-  const pages = useCursorPages<Department>((cursor) => api<Page<Department>>(`/api/v1/departments${queryString({ ...filters, cursor, limit })}`), JSON.stringify(filters));
+  const pages = useCursorPages<Department>((cursor) => api<Page<Department>>(`/api/v1/departments${queryString({ ...filters, cursor, limit: 20 })}`), JSON.stringify(filters));
   const apply = (values: Filters) => {
     const next = new URLSearchParams();
     for (const [k, v] of Object.entries(values)) if (typeof v === 'string' && v.trim()) next.set(k, v.trim());
@@ -46,7 +46,7 @@ export default function DepartmentsPage() {
             allowClear
             showSearch={{ optionFilterProp: 'label' }}
             style={{ width: 220 }}
-            options={[{ value: '430900000000', label: '益阳市 430900000000' }, ...[...counties.entries()].map(([code, name]) => ({ value: code, label: `${name} ${code}` }))]}
+            options={[{ value: me.scope.regionCode, label: `${me.scope.regionName} ${me.scope.regionCode}` }, ...[...counties.entries()].map(([code, name]) => ({ value: code, label: `${name} ${code}` }))]}
           />
         </Form.Item>
         <Form.Item name="kind" label={t.kind}>

@@ -1,4 +1,4 @@
-import { Alert, Card, Col, Empty, List, Row, Typography } from 'antd';
+import { Alert, Card, Col, Empty, Row, Typography } from 'antd';
 import { useEffect, useMemo, useState } from 'react';
 import { api, errorText } from '../../shared/api';
 import type { AuditEvent, Page } from '../../shared/contracts';
@@ -92,22 +92,23 @@ export default function HomePage() {
             </Col>
             <Col xs={24}>
               <Card title={<h3 className="card-title">{t.recentActivity}</h3>} data-testid="recent-activity">
-                <List
-                  size="small"
-                  dataSource={(events ?? []).slice(0, 10)}
-                  renderItem={(e) => (
-                    <List.Item>
-                      <List.Item.Meta
-                        title={
-                          <span>
-                            <code>{e.action}</code> · {e.actorName ?? e.actorKind}
-                          </span>
-                        }
-                        description={`${formatTime(e.occurredAt)}${e.purpose ? ` · ${e.purpose}` : ''}`}
-                      />
-                    </List.Item>
-                  )}
-                />
+                {events && events.length ? (
+                  <ol className="activity-list">
+                    {events.slice(0, 10).map((e) => (
+                      <li key={e.seq}>
+                        <span>
+                          <code>{e.action}</code> · {e.actorName ?? e.actorKind}
+                        </span>
+                        <time dateTime={e.occurredAt}>
+                          {formatTime(e.occurredAt)}
+                          {e.purpose ? ` · ${e.purpose}` : ''}
+                        </time>
+                      </li>
+                    ))}
+                  </ol>
+                ) : (
+                  <Empty />
+                )}
               </Card>
             </Col>
           </>

@@ -6,6 +6,7 @@ import { api, errorText, setCsrfToken } from '../../shared/api';
 import type { LoginResult } from '../../shared/contracts';
 import { PrefsToolbar } from '../../shared/PrefsToolbar';
 import { useMessages } from '../messages';
+import { consoleSessionHint } from '../session';
 
 /** Staff sign-in with username and password. */
 export default function LoginPage() {
@@ -21,6 +22,7 @@ export default function LoginPage() {
     try {
       const result = await api<LoginResult>('/api/v1/auth/login', { method: 'POST', body: values });
       setCsrfToken(result.csrfToken);
+      consoleSessionHint.set(true);
       navigate(next && next.startsWith('/') && !next.startsWith('//') ? next : '/', { replace: true });
     } catch (err) {
       setError(errorText(err));

@@ -1,8 +1,9 @@
-import { Alert, Button, Empty, List, Segmented, Typography } from 'antd';
+import { Alert, Button, Empty, Segmented, Typography } from 'antd';
 import { useEffect, useState } from 'react';
 import { api, errorText, queryString } from '../../shared/api';
 import type { AccessEntry, Page } from '../../shared/contracts';
 import { formatTime } from '../../shared/format';
+import { Loading } from '../../shared/Loading';
 import { useMessages } from '../messages';
 import { usePortalSession } from '../portal-session';
 
@@ -50,15 +51,14 @@ export default function AccessLogPage() {
         />
       ) : null}
       {error ? <Alert type="error" showIcon title={error} style={{ marginBottom: 16 }} /> : null}
-      <List<AccessEntry>
-        bordered
-        loading={loading && items.length === 0}
-        dataSource={items}
-        locale={{ emptyText: <Empty description={t.none} /> }}
-        data-testid="access-log"
-        renderItem={(e) => (
-          <List.Item>
-            <div className="access-item">
+      {loading && items.length === 0 ? (
+        <Loading />
+      ) : items.length === 0 ? (
+        <Empty description={t.none} />
+      ) : (
+        <ol className="access-list" data-testid="access-log">
+          {items.map((e) => (
+            <li key={e.seq} className="access-item">
               <span className="what">
                 {e.departmentName ?? t.unknownDepartment} · {actionText(e.action)}
               </span>
@@ -68,10 +68,10 @@ export default function AccessLogPage() {
               <time className="meta" dateTime={e.occurredAt}>
                 {formatTime(e.occurredAt)}
               </time>
-            </div>
-          </List.Item>
-        )}
-      />
+            </li>
+          ))}
+        </ol>
+      )}
       {cursor ? (
         <Button block style={{ marginTop: 12 }} loading={loading} onClick={() => load(cursor, false)}>
           {t.loadMore}

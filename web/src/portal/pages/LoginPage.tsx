@@ -7,6 +7,7 @@ import type { OtpSent, PortalMe } from '../../shared/contracts';
 import { fill } from '../../shared/format';
 import { PrefsToolbar } from '../../shared/PrefsToolbar';
 import { useMessages } from '../messages';
+import { portalSessionHint } from '../portal-session';
 
 const MOBILE = /^1[3-9]\d{9}$/;
 
@@ -43,6 +44,7 @@ export default function LoginPage() {
     try {
       const me = await api<PortalMe>('/api/v1/portal/login', { method: 'POST', body: values });
       setCsrfToken(me.csrfToken);
+      portalSessionHint.set(true);
       navigate('/', { replace: true });
     } catch (err) {
       setError(errorText(err));
