@@ -1,7 +1,7 @@
 import { createWriteStream, type WriteStream } from 'node:fs';
 import { verifyAuditChain } from '../core/audit/audit.service.js';
 import { contextFor } from '../core/context.js';
-import { readTableRows } from '../core/files/table-reader.js';
+import { checkTableFile, readTableRows } from '../core/files/table-reader.js';
 import { createStaff, requireDepartmentId, importSubjects, seedDemo, seedReferenceData, seedSyntheticSubjects, ensureFirstAdmin } from '../registry/index.js';
 import { SUBJECT_HEADER_ALIASES } from '../registry/subject.import.js';
 import { progressBar } from './progress.js';
@@ -49,6 +49,7 @@ export async function seedCommand(opts: { demo?: boolean; synthetic?: boolean; p
 
 /** `mianzheng import subjects FILE`: stream a CSV/XLSX, commit good rows in batches, write every bad row to the error file. */
 export async function importSubjectsCommand(file: string, opts: { errors?: string; batchSize: number; department?: string }): Promise<void> {
+  checkTableFile(file); // a wrong path is reported at once, even while the server holds the database
   const errorPath = opts.errors ?? `${file}.errors.csv`;
   let errorFile: WriteStream | undefined;
   const report = await withRuntime(async (rt) => {

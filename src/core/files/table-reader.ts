@@ -10,13 +10,20 @@ export interface TableRow {
   values: Record<string, string>;
 }
 
+/** Throws `invalid` unless the file exists and is a .csv (or .txt) or .xlsx; commands call it before opening the database. */
+export function checkTableFile(path: string): void {
+  if (!existsSync(path)) throw new AppError('invalid', `file not found: ${path}`);
+  const ext = extname(path).toLowerCase();
+  if (!['.csv', '.txt', '.xlsx'].includes(ext)) throw new AppError('invalid', `unsupported file type "${ext}": use .csv or .xlsx`);
+}
+
 /**
  * Streams the rows of a .csv or .xlsx file (first sheet), never holding the whole file in memory.
  * Headers are mapped through `headerAliases` (e.g. 身份证号 → idNumber) so officials' own column
  * names work; unknown columns are kept under their original names.
  */
 export async function* readTableRows(path: string, headerAliases: Record<string, string> = {}): AsyncGenerator<TableRow> {
-  if (!existsSync(path)) throw new AppError('invalid', `file not found: ${path}`);
+  checkTableFile(path);
   const ext = extname(path).toLowerCase();
   const canonical = (h: string) => {
     const key = h.replace(/^\uFEFF/, '').trim();
@@ -51,9 +58,7 @@ export async function* readTableRows(path: string, headerAliases: Record<string,
       }
       return; // first sheet only
     }
-    return;
   }
-  throw new AppError('invalid', `unsupported file type "${ext}": use .csv or .xlsx`);
 }
 
 function zip(headers: string[], cells: string[]): Record<string, string> {
