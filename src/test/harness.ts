@@ -10,9 +10,10 @@ import { createLogger } from '../core/logger.js';
 
 /**
  * A fresh database for one test file: in-memory PGlite, or, when DATABASE_URL is set, a new
- * PostgreSQL database created for this file and dropped at the end.
+ * PostgreSQL database created for this file and dropped at the end (its `url` lets a child
+ * process, such as the CLI, use it too).
  */
-export async function openTestDatabase(): Promise<Database> {
+export async function openTestDatabase(): Promise<Database & { url?: string }> {
   const url = process.env.DATABASE_URL;
   if (!url) {
     const database = await openDatabase({ dataDir: 'memory://' });
@@ -30,6 +31,7 @@ export async function openTestDatabase(): Promise<Database> {
   await migrateDatabase(database);
   return {
     ...database,
+    url: testUrl.toString(),
     async close() {
       await database.close();
       const dropper = new pg.Client({ connectionString: url });
@@ -40,8 +42,10 @@ export async function openTestDatabase(): Promise<Database> {
   };
 }
 
-/** Fixed keys for tests (never used outside them). */
-export const testCipher = createFieldCipher(`t1:${Buffer.alloc(32, 7).toString('base64')}`, Buffer.alloc(32, 9).toString('base64'));
+/** Fixed keys for tests (never used outside them), as MIANZHENG_DATA_KEYS and MIANZHENG_INDEX_KEY would give them. */
+export const TEST_DATA_KEYS = `t1:${Buffer.alloc(32, 7).toString('base64')}`;
+export const TEST_INDEX_KEY = Buffer.alloc(32, 9).toString('base64');
+export const testCipher = createFieldCipher(TEST_DATA_KEYS, TEST_INDEX_KEY);
 
 /** Dependencies for module functions in tests. */
 export function testDeps(database: Database, clock: Clock = systemClock): Deps {
