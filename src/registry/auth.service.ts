@@ -54,10 +54,18 @@ export async function login(
     throw new AppError('unauthorized', `账号已锁定至 ${row.lockedUntil.toISOString()} / account locked until ${row.lockedUntil.toISOString()}`);
   }
   if (!(await verifyPassword(row.passwordHash, input.password))) {
-    const failures = row.failedLogins + 1;
-    const lock = failures >= LOCKOUT.attempts ? new Date(now.getTime() + LOCKOUT.minutes * 60_000) : null;
-    await deps.db.update(staff).set({ failedLogins: lock ? 0 : failures, lockedUntil: lock }).where(eq(staff.id, row.id));
-    return refuse(lock ? 'wrong_password_locked' : 'wrong_password');
+    // Counted in the database in one statement, so that guesses arriving together all count.
+    const reached = sql`${staff.failedLogins} + 1 >= ${LOCKOUT.attempts}`;
+    const lockUntil = new Date(now.getTime() + LOCKOUT.minutes * 60_000).toISOString();
+    const [counted] = await deps.db
+      .update(staff)
+      .set({
+        failedLogins: sql`case when ${reached} then 0 else ${staff.failedLogins} + 1 end`,
+        lockedUntil: sql`case when ${reached} then ${lockUntil}::timestamptz else ${staff.lockedUntil} end`,
+      })
+      .where(eq(staff.id, row.id))
+      .returning({ failedLogins: staff.failedLogins });
+    return refuse(counted?.failedLogins === 0 ? 'wrong_password_locked' : 'wrong_password');
   }
   if (row.status !== 'active') return refuse('disabled');
   const token = randomToken();

@@ -20,8 +20,9 @@ export function registerStaffRoutes(app: App, deps: Deps, settings: HttpSettings
           max: settings.loginMaxPerMinute,
           timeWindow: 60_000,
           hook: 'preHandler',
-          // Per address and username, so one person's typos do not lock out an office behind one NAT.
-          keyGenerator: (req) => `${req.ip}:${String((req.body as { username?: unknown } | undefined)?.username ?? '').toLowerCase()}`,
+          // Per address and username, so one person's typos do not lock out an office behind one NAT. The
+          // username is normalised as sign-in does, so padding or re-casing it does not buy more attempts.
+          keyGenerator: (req) => `${req.ip}:${String((req.body as { username?: unknown } | undefined)?.username ?? '').trim().toLowerCase()}`,
         },
       },
       schema: {
