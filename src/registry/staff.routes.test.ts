@@ -83,6 +83,23 @@ describe('sign-in', () => {
     expectProblem(await login('ghost.other', 'whatever-password-1'), 401);
   });
 
+  it('counts failures that arrive together: parallel guesses still lock the account', async () => {
+    const created = await t.app.inject({
+      method: 'POST', url: '/api/v1/staff', headers: t.admin.headers,
+      payload: { username: 'parallel.target', displayName: '并发', roles: ['viewer'], scopeRegionCode: '430900000000', password: 'parallel-pass-2026' },
+    });
+    expect(created.statusCode).toBe(201);
+    const guesses = await Promise.all(Array.from({ length: 8 }, (_, i) => login('parallel.target', `guess-number-${i}`)));
+    for (const g of guesses) expectProblem(g, 401);
+    expect(expectProblem(await login('parallel.target', 'parallel-pass-2026'), 401).detail).toMatch(/locked until/);
+  });
+
+  it('cannot be sidestepped by padding or re-casing the username', async () => {
+    const variants = Array.from({ length: 10 }, (_, i) => `${' '.repeat(i % 3)}Ghost.Padded${' '.repeat(Math.floor(i / 3))}`);
+    for (const username of variants) expectProblem(await login(username, 'whatever-password-1'), 401);
+    expectProblem(await login('ghost.padded', 'whatever-password-1'), 429);
+  });
+
   it('says who is signed in', async () => {
     const clerk = await signIn(t.app, 'clerk.hsjd');
     const res = await me({ cookie: clerk.cookie });
