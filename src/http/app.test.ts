@@ -131,4 +131,13 @@ describe('a bad request gets problem+json, never a 500', () => {
       expect(expectProblem(await request, 400).errors, field).toEqual([{ field, message: 'must not contain the NUL character (U+0000)' }]);
     }
   });
+
+  it('an unpaired surrogate, which the database would store as U+FFFD, so the audit chain could not verify', async () => {
+    const [subject] = (await t.app.inject({ method: 'GET', url: '/api/v1/subjects?limit=1', headers: t.admin.headers })).json().items as { id: string }[];
+    const reveal = await send('POST', `/api/v1/subjects/${subject?.id}/reveal`, '{"purpose": "核对\\ud800身份"}');
+    expect(expectProblem(reveal, 400).errors).toEqual([{ field: 'purpose', message: 'must be well-formed Unicode (no unpaired surrogate)' }]);
+    const key = await send('POST', '/api/v1/api-keys', '{"name": "\\udc00", "departmentId": "00000000-0000-0000-0000-000000000000", "roles": ["viewer"], "scopeRegionCode": "430900000000"}');
+    expect(expectProblem(key, 400).errors?.[0]?.field).toBe('name');
+    expect((await t.app.inject({ method: 'GET', url: '/api/v1/audit/verify', headers: t.admin.headers })).json()).toMatchObject({ ok: true });
+  });
 });

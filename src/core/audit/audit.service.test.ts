@@ -186,6 +186,15 @@ describe('audit chain', () => {
       expect((await verifyAuditChain(database.db)).ok).toBe(true);
     });
 
+    it('refuses to hash text the database would store differently, and leaves the chain whole', async () => {
+      // An unpaired surrogate would be stored as U+FFFD, so the stored event would no longer match its hash.
+      const before = (await head()).seq;
+      await expect(recordAudit(database.db, ctx, { action: 'subject.reveal', purpose: 'ab\ud800cd' })).rejects.toThrow(/unpaired surrogate/);
+      await expect(recordAudit(database.db, ctx, { action: 'x', payload: { note: '\udfff' } })).rejects.toThrow(/unpaired surrogate/);
+      expect((await head()).seq).toBe(before);
+      expect((await verifyAuditChain(database.db)).ok).toBe(true);
+    });
+
     it('a writer waiting behind a transaction that rolls back takes the free sequence number', async () => {
       const before = (await head()).seq;
       let release: () => void = () => {};

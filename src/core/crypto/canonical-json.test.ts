@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { canonicalJson } from './canonical-json.js';
+import { canonicalJson, isWellFormedUnicode } from './canonical-json.js';
 
 /** A double from its IEEE 754 bit pattern, as RFC 8785 Appendix B lists them. */
 const ieee = (hex: string) => Buffer.from(hex, 'hex').readDoubleBE(0);
@@ -75,6 +75,16 @@ describe('canonical JSON (RFC 8785 JCS)', () => {
     for (const bad of [Number.NaN, Number.POSITIVE_INFINITY, ieee('7fffffffffffffff'), ieee('7ff0000000000000')]) expect(() => canonicalJson(bad)).toThrow(TypeError);
     expect(() => canonicalJson({ a: 1n })).toThrow(TypeError);
     expect(() => canonicalJson([() => 1])).toThrow(TypeError);
+  });
+
+  it('refuses unpaired surrogates (RFC 8785 takes I-JSON), in values and in keys', () => {
+    for (const bad of ['\ud800', 'a\udc00', '\udc00\ud800', 'x\ud83d']) {
+      expect(isWellFormedUnicode(bad), JSON.stringify(bad)).toBe(false);
+      expect(() => canonicalJson(bad)).toThrow(/unpaired surrogate/);
+      expect(() => canonicalJson({ [bad]: 1 })).toThrow(/unpaired surrogate/);
+      expect(() => canonicalJson({ a: [bad] })).toThrow(/unpaired surrogate/);
+    }
+    for (const good of ['', '😀', '\ud83d\ude00x', '免证']) expect(isWellFormedUnicode(good)).toBe(true);
   });
 
   it('escapes strings as RFC 8785 requires: short forms, lower-case \\u00xx for other controls, nothing else', () => {
