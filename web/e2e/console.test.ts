@@ -99,6 +99,39 @@ describe.skipIf(skipReason !== '')('console in Chromium', () => {
     expect(errors).toEqual([]);
   });
 
+  it('lets an admin create a staff account and issue an API key, each secret shown once', async () => {
+    session = await openBrowser();
+    const { page, errors } = session;
+    await logIn(page);
+    await page.getByRole('link', { name: '工作人员' }).click();
+    await page.getByText('officer.scjg').waitFor();
+    await page.getByRole('button', { name: '新建账号' }).click();
+    const dialog = page.locator('.ant-modal', { hasText: '新建账号' });
+    await dialog.getByLabel('用户名', { exact: true }).fill('e2e.clerk');
+    await dialog.getByLabel('姓名', { exact: true }).fill('测试窗口人员');
+    await dialog.locator('.ant-modal-footer .ant-btn-primary').click();
+    const password = await page.getByTestId('one-time-secret').innerText();
+    expect(password.trim().length).toBeGreaterThanOrEqual(12);
+    await page.locator('.ant-modal', { has: page.getByTestId('one-time-secret') }).locator('.ant-modal-footer .ant-btn-primary').click();
+    await page.getByRole('cell', { name: 'e2e.clerk', exact: true }).first().waitFor();
+    await page.getByRole('link', { name: 'API 密钥' }).click();
+    await page.getByRole('button', { name: '签发密钥' }).click();
+    const keyDialog = page.locator('.ant-modal', { hasText: '签发密钥' });
+    await keyDialog.getByLabel('名称', { exact: true }).fill('不动产登记系统');
+    await keyDialog.getByLabel('部门', { exact: true }).click();
+    await page.keyboard.type('数据局');
+    await page.locator('.ant-select-item-option').filter({ hasText: '益阳市数据局' }).first().click();
+    await keyDialog.locator('.ant-modal-footer .ant-btn-primary').click();
+    await expect.poll(() => page.getByTestId('one-time-secret').innerText()).toMatch(/^mz_[0-9a-f]{32}_/);
+    await page.waitForTimeout(500); // the form's dialog closes while the key's opens
+    await screenshot(page, 'console-api-key-once');
+    await page.locator('.ant-modal', { has: page.getByTestId('one-time-secret') }).locator('.ant-modal-footer .ant-btn-primary').click();
+    await page.getByRole('button', { name: '吊销 不动产登记系统' }).click();
+    await page.locator('.ant-popconfirm .ant-btn-primary').click();
+    await page.getByText('已吊销').waitFor();
+    expect(errors).toEqual([]);
+  });
+
   it('switches to English and to large text, and keeps both after a reload', async () => {
     session = await openBrowser();
     const { page, errors } = session;
@@ -131,6 +164,14 @@ describe.skipIf(skipReason !== '')('console in Chromium', () => {
     await page.keyboard.press('Enter');
     await page.getByTestId('actor').waitFor();
     await expect.poll(() => page.getByTestId('actor').innerText()).toContain('业务经办');
+    // The menu opens as a drawer on a phone.
+    await page.getByRole('button', { name: '主菜单' }).click();
+    await page.locator('.console-drawer').getByRole('link', { name: '办事主体' }).click();
+    await page.getByRole('heading', { name: '办事主体' }).waitFor();
+    expect(await fitsViewport(page)).toBe(true);
+    await screenshot(page, 'console-mobile-subjects');
+    await page.getByRole('button', { name: '主菜单' }).click();
+    await page.locator('.console-drawer').getByRole('link', { name: '首页' }).click();
     await page.waitForTimeout(600);
     expect(await fitsViewport(page)).toBe(true);
     await screenshot(page, 'console-mobile-dashboard');

@@ -30,7 +30,7 @@ export default function StaffPage() {
   const [filters, setFilters] = useState<Filters>({});
   const pages = useCursorPages<Staff>((cursor) => api<Page<Staff>>(`/api/v1/staff${queryString({ ...filters, cursor, limit: 20 })}`), JSON.stringify(filters));
   const [creating, setCreating] = useState(false);
-  const [secret, setSecret] = useState<{ username: string; password: string } | null>(null);
+  const [secret, setSecret] = useState<{ username: string; password: string; title: string } | null>(null);
   const [form] = Form.useForm<NewStaff>();
   const manage = can('staff.manage');
   const roleName = (r: string) => (locale === 'en-US' ? roleLabels[r]?.en : roleLabels[r]?.zh) ?? r;
@@ -44,7 +44,7 @@ export default function StaffPage() {
       setCreating(false);
       form.resetFields();
       message.success(t.created);
-      if (result.password) setSecret({ username: result.staff.username, password: result.password });
+      if (result.password) setSecret({ username: result.staff.username, password: result.password, title: t.initialPassword });
       pages.reload();
     } catch (err) {
       message.error(errorText(err));
@@ -62,7 +62,7 @@ export default function StaffPage() {
   const resetPassword = async (s: Staff) => {
     try {
       const { password } = await api<{ password: string }>(`/api/v1/staff/${s.id}/reset-password`, { method: 'POST' });
-      setSecret({ username: s.username, password });
+      setSecret({ username: s.username, password, title: t.resetPassword });
     } catch (err) {
       message.error(errorText(err));
     }
@@ -113,11 +113,11 @@ export default function StaffPage() {
         pagination={false}
         scroll={{ x: 1000 }}
         columns={[
-          { title: t.username, dataIndex: 'username', width: 140, render: (v: string) => <span className="mono">{v}</span> },
+          { title: t.username, dataIndex: 'username', width: 160, render: (v: string) => <span className="mono">{v}</span> },
           { title: t.displayName, dataIndex: 'displayName', width: 220 },
           { title: t.department, dataIndex: 'departmentName', width: 220, render: (v: string | null) => v ?? '—' },
           { title: t.roles, dataIndex: 'roles', width: 140, render: (roles: string[]) => roles.map((r) => <Tag key={r}>{roleName(r)}</Tag>) },
-          { title: t.scope, dataIndex: 'scopeRegionCode', width: 130, render: (v: string) => <span className="mono">{v}</span> },
+          { title: t.scope, dataIndex: 'scopeRegionCode', width: 150, render: (v: string) => <span className="mono">{v}</span> },
           { title: t.status, dataIndex: 'status', width: 80, render: (v: string) => <Tag color={v === 'active' ? 'green' : 'default'}>{v === 'active' ? t.active : t.disabled}</Tag> },
           { title: t.lastLogin, dataIndex: 'lastLoginAt', width: 150, render: (v: string | null) => formatTime(v) },
           ...(manage
@@ -172,7 +172,7 @@ export default function StaffPage() {
           </Form.Item>
         </Form>
       </Modal>
-      <Modal open={secret !== null} title={t.resetPassword} onOk={() => setSecret(null)} onCancel={() => setSecret(null)} okText={t.close} cancelButtonProps={{ style: { display: 'none' } }}>
+      <Modal open={secret !== null} title={secret?.title} onOk={() => setSecret(null)} onCancel={() => setSecret(null)} okText={t.close} cancelButtonProps={{ style: { display: 'none' } }}>
         <Typography.Paragraph>{t.passwordOnce}</Typography.Paragraph>
         <Typography.Paragraph>
           <span className="mono">{secret?.username}</span>
