@@ -4,6 +4,7 @@
  */
 const benches: Record<string, () => Promise<{ main(args: Map<string, string>): Promise<void> }>> = {
   subjects: () => import('./subjects.bench.js'),
+  pdf: () => import('./pdf.bench.js'),
 };
 
 const [name, ...rest] = process.argv.slice(2);
