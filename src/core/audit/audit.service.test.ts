@@ -1,4 +1,5 @@
 import { asc, eq, sql } from 'drizzle-orm';
+import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { tamperWithAudit } from '../../test/audit-tamper.js';
 import { openTestDatabase, testDeps } from '../../test/harness.js';
@@ -193,6 +194,27 @@ describe('audit chain', () => {
       await expect(recordAudit(database.db, ctx, { action: 'x', payload: { note: '\udfff' } })).rejects.toThrow(/unpaired surrogate/);
       expect((await head()).seq).toBe(before);
       expect((await verifyAuditChain(database.db)).ok).toBe(true);
+    });
+
+    it('property: whatever payload is recorded reads back as it was hashed, or is refused without a trace', async () => {
+      // Any code point (NUL included), now and then an unpaired surrogate.
+      const unit = fc.oneof({ weight: 300, arbitrary: fc.string({ unit: 'binary', minLength: 1, maxLength: 1 }) }, { weight: 1, arbitrary: fc.constantFrom('\ud800', '\udfff') });
+      const payload = fc.dictionary(fc.string({ unit, maxLength: 6 }), fc.jsonValue({ stringUnit: unit, maxDepth: 3 }), { maxKeys: 4 }).map((p) => ({ ...p }));
+      let recorded = 0;
+      await fc.assert(
+        fc.asyncProperty(payload, fc.string({ unit, maxLength: 8 }), async (p, purpose) => {
+          const before = (await head()).seq;
+          try {
+            await recordAudit(database.db, ctx, { action: 'property', purpose, payload: p });
+            recorded += 1;
+          } catch {
+            expect((await head()).seq).toBe(before); // refused (NUL or an unpaired surrogate): nothing written
+          }
+        }),
+        { numRuns: 60 },
+      );
+      expect(recorded).toBeGreaterThan(20);
+      expect(await verifyAuditChain(database.db)).toMatchObject({ ok: true });
     });
 
     it('a writer waiting behind a transaction that rolls back takes the free sequence number', async () => {
