@@ -86,6 +86,40 @@ describe('API conventions', () => {
   });
 });
 
+describe('catalogues', () => {
+  const get = (url: string) => t.app.inject({ method: 'GET', url, headers: t.admin.headers });
+
+  it('browses regions: the city, children with counts, a township with its ancestors, 404 for unknown codes', async () => {
+    expect((await get('/api/v1/regions')).json()).toMatchObject({ items: [{ code: '430900000000', name: '益阳市', childCount: 8 }] });
+    const heshan = (await get('/api/v1/regions?parent=430903000000')).json() as { items: { code: string; level: string; childCount: number }[] };
+    expect(heshan.items[0]).toMatchObject({ code: '430903001000', level: 'township', childCount: 2 });
+    const street = (await get('/api/v1/regions/430903001000')).json() as { name: string; ancestors: { name: string }[]; children: { isExample: boolean }[] };
+    expect(street.name).toBe('赫山街道');
+    expect(street.ancestors.map((a) => a.name)).toEqual(['湖南省', '益阳市', '赫山区']);
+    expect(street.children.every((c) => c.isExample)).toBe(true);
+    expectProblem(await get('/api/v1/regions/430903999000'), 404);
+    expectProblem(await get('/api/v1/regions?parent=430903999000'), 404);
+    expectProblem(await t.app.inject({ method: 'GET', url: '/api/v1/regions' }), 401);
+  });
+
+  it('pages through departments by code and finds one by code or id', async () => {
+    const codes: string[] = [];
+    let cursor: string | null = null;
+    do {
+      const page = (await get(`/api/v1/departments?regionCode=430900000000&exact=true&limit=7${cursor ? `&cursor=${cursor}` : ''}`)).json() as { items: { code: string }[]; nextCursor: string | null };
+      codes.push(...page.items.map((d) => d.code));
+      cursor = page.nextCursor;
+    } while (cursor);
+    expect(codes.length).toBeGreaterThanOrEqual(30);
+    expect(codes).toEqual([...new Set(codes)].sort());
+    const data = (await get('/api/v1/departments/430900-data')).json() as { id: string; name: string };
+    expect(data.name).toBe('益阳市数据局');
+    expect((await get(`/api/v1/departments/${data.id}`)).json()).toMatchObject({ code: '430900-data' });
+    expect((await get('/api/v1/departments?q=%25')).json()).toEqual({ items: [], nextCursor: null }); // % is searched for, not a wildcard
+    expectProblem(await get('/api/v1/departments/430900-nothing'), 404);
+  });
+});
+
 describe('a bad request gets problem+json, never a 500', () => {
   const send = (method: 'GET' | 'POST', url: string, payload?: string, contentType = 'application/json') =>
     t.app.inject({ method, url, ...(payload !== undefined ? { payload } : {}), headers: { ...t.admin.headers, 'content-type': contentType } });
