@@ -42,10 +42,17 @@ export function safeEqual(a: string, b: string): boolean {
   return ab.length === bb.length && timingSafeEqual(ab, bb);
 }
 
-/** A readable generated password: 20 characters from an alphabet without look-alikes. */
+/**
+ * A readable generated password: 20 characters from an alphabet without look-alikes, drawn again
+ * until it has a letter and a digit, so that it meets the policy below (about 1 draw in 22 has no digit).
+ */
 export function generatePassword(length = 20): string {
+  if (length < 12) throw new RangeError('a generated password has at least 12 characters');
   const alphabet = 'ABCDEFGHJKLMNPQRSTUVWXYZabcdefghijkmnopqrstuvwxyz23456789';
-  return Array.from({ length }, () => alphabet[randomInt(alphabet.length)]).join('');
+  for (;;) {
+    const password = Array.from({ length }, () => alphabet[randomInt(alphabet.length)]).join('');
+    if (/[A-Za-z]/.test(password) && /\d/.test(password)) return password;
+  }
 }
 
 /** Password policy: 12+ characters with letters and digits. Returns the reason it fails, or undefined. */
