@@ -45,7 +45,8 @@ export function webBuildPresent(webDir: string | null): webDir is string {
  * Serves the console at /console/ and the portal at /portal/ from a Vite build: hashed assets with
  * long-lived caching (pre-compressed .br/.gz when present), and each app's index.html for every other
  * GET under its path so client-side routes survive a reload. `/` redirects to the console. Without a
- * build, `/` is a landing page that says how to build the apps.
+ * build, `/` is a landing page that says how to build the apps. The pages are read once here: restart
+ * the server after rebuilding the web.
  */
 export async function registerWebApps(app: App, webDir: string | null): Promise<void> {
   if (!webBuildPresent(webDir)) {

@@ -144,7 +144,7 @@ describe.skipIf(skipReason !== '')('console in Chromium', () => {
     await page.getByRole('link', { name: 'Audit log' }).waitFor();
     expect(await page.evaluate(() => [document.documentElement.lang, getComputedStyle(document.body).fontSize])).toEqual(['en-US', '18px']);
     await page.getByRole('link', { name: 'Subjects' }).click();
-    await page.getByRole('heading', { name: 'Subjects' }).waitFor();
+    await page.getByRole('heading', { name: 'Subjects', exact: true }).waitFor();
     await screenshot(page, 'console-english-large-text');
     expect(errors).toEqual([]);
   });
@@ -167,7 +167,7 @@ describe.skipIf(skipReason !== '')('console in Chromium', () => {
     // The menu opens as a drawer on a phone.
     await page.getByRole('button', { name: '主菜单' }).click();
     await page.locator('.console-drawer').getByRole('link', { name: '办事主体' }).click();
-    await page.getByRole('heading', { name: '办事主体' }).waitFor();
+    await page.getByRole('heading', { name: '办事主体', exact: true }).waitFor();
     expect(await fitsViewport(page)).toBe(true);
     await screenshot(page, 'console-mobile-subjects');
     await page.getByRole('button', { name: '主菜单' }).click();

@@ -64,7 +64,7 @@ export default function ApiKeysPage() {
 
   return (
     <>
-      <Typography.Title level={2} className="page-title">
+      <Typography.Title level={1} className="page-title">
         {t.apiKeyList}
       </Typography.Title>
       <Button type="primary" icon={<PlusOutlined />} onClick={() => setCreating(true)} style={{ marginBottom: 16 }}>

@@ -56,7 +56,7 @@ export default function AuditPage() {
 
   return (
     <>
-      <Typography.Title level={2} className="page-title">
+      <Typography.Title level={1} className="page-title">
         {t.audit}
       </Typography.Title>
       <div data-testid="chain-status" role="status" style={{ marginBottom: 16 }}>

@@ -34,7 +34,7 @@ export default function DepartmentsPage() {
   };
   return (
     <>
-      <Typography.Title level={2} className="page-title">
+      <Typography.Title level={1} className="page-title">
         {t.departments}
       </Typography.Title>
       <Form form={form} layout="inline" className="filters" initialValues={filters} onFinish={apply} aria-label={t.filterLabel} key={JSON.stringify(filters)}>

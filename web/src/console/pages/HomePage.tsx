@@ -60,7 +60,7 @@ export default function HomePage() {
   const scopeText = fill(t.welcomeScope, { region: me.scope.regionName });
   return (
     <div className="dashboard-grid">
-      <Typography.Title level={2} className="page-title">
+      <Typography.Title level={1} className="page-title">
         {fill(t.welcome, { name: me.staff?.displayName ?? me.apiKey?.name ?? '' })}
       </Typography.Title>
       <Typography.Paragraph>{scopeText}</Typography.Paragraph>
@@ -69,7 +69,7 @@ export default function HomePage() {
       <Row gutter={[16, 16]}>
         {mayReadSubjects ? (
           <Col xs={24} xl={12}>
-            <Card title={<h3 className="card-title">{t.subjectsByCounty}</h3>} data-testid="chart-subjects-by-county">
+            <Card title={<h2 className="card-title">{t.subjectsByCounty}</h2>} data-testid="chart-subjects-by-county">
               {countyOption && byCounty ? (
                 <EChart
                   option={countyOption}
@@ -86,12 +86,12 @@ export default function HomePage() {
         {mayReadAudit ? (
           <>
             <Col xs={24} xl={12}>
-              <Card title={<h3 className="card-title">{t.activityByAction}</h3>}>
+              <Card title={<h2 className="card-title">{t.activityByAction}</h2>}>
                 {actionOption ? <EChart option={actionOption} height={340} label={t.activityByAction} summary={t.activityByAction} /> : <Empty />}
               </Card>
             </Col>
             <Col xs={24}>
-              <Card title={<h3 className="card-title">{t.recentActivity}</h3>} data-testid="recent-activity">
+              <Card title={<h2 className="card-title">{t.recentActivity}</h2>} data-testid="recent-activity">
                 {events && events.length ? (
                   <ol className="activity-list">
                     {events.slice(0, 10).map((e) => (

@@ -52,19 +52,19 @@ export default function RegionsPage() {
   const level = (l: string) => (locale === 'en-US' ? levelLabels[l]?.en : levelLabels[l]?.zh) ?? l;
   return (
     <>
-      <Typography.Title level={2} className="page-title">
+      <Typography.Title level={1} className="page-title">
         {t.regions}
       </Typography.Title>
       {error ? <Alert type="error" showIcon title={error} style={{ marginBottom: 16 }} /> : null}
       <div className="region-layout">
-        <Card title={<h3 className="card-title">{t.regionTree}</h3>}>
+        <Card title={<h2 className="card-title">{t.regionTree}</h2>}>
           {tree.length ? (
             <Tree treeData={tree} loadData={loadData} onSelect={select} defaultExpandedKeys={[me.scope.regionCode]} aria-label={t.regionTree} data-testid="region-tree" />
           ) : (
             <Empty />
           )}
         </Card>
-        <Card title={<h3 className="card-title">{t.regionDetail}</h3>} data-testid="region-detail">
+        <Card title={<h2 className="card-title">{t.regionDetail}</h2>} data-testid="region-detail">
           {detail ? (
             <>
               <Descriptions column={1} bordered size="small">

@@ -70,7 +70,7 @@ export default function StaffPage() {
 
   return (
     <>
-      <Typography.Title level={2} className="page-title">
+      <Typography.Title level={1} className="page-title">
         {t.staffList}
       </Typography.Title>
       <Form<Filters> layout="inline" className="filters" onFinish={(v) => setFilters(Object.fromEntries(Object.entries(v).filter(([, x]) => x)) as Filters)} aria-label={t.filterLabel}>

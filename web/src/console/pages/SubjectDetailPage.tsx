@@ -47,7 +47,7 @@ export default function SubjectDetailPage() {
           <ArrowLeftOutlined /> {t.back}
         </Link>
       </Space>
-      <Typography.Title level={2} className="page-title">
+      <Typography.Title level={1} className="page-title">
         {t.subjectDetail}
       </Typography.Title>
       {error ? <Alert type="error" showIcon title={error} style={{ marginBottom: 16 }} /> : null}
@@ -98,7 +98,7 @@ export default function SubjectDetailPage() {
         </Card>
       ) : null}
       {events.length ? (
-        <Card style={{ marginTop: 16 }} title={<h3 className="card-title">{t.subjectAudit}</h3>}>
+        <Card style={{ marginTop: 16 }} title={<h2 className="card-title">{t.subjectAudit}</h2>}>
           <Table<AuditEvent>
             rowKey="seq"
             size="small"

@@ -43,7 +43,7 @@ export default function SubjectsPage() {
   const [form] = Form.useForm<SearchForm>();
   return (
     <>
-      <Typography.Title level={2} className="page-title">
+      <Typography.Title level={1} className="page-title">
         {t.subjects}
       </Typography.Title>
       <Form<SearchForm> form={form} layout="inline" className="filters" initialValues={{ identifierField: 'idNumber' }} onFinish={(v) => setQuery(toQuery(v))} aria-label={t.filterLabel}>

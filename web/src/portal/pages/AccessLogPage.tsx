@@ -36,7 +36,7 @@ export default function AccessLogPage() {
   const actionText = (action: string) => (t as Record<string, string>)[`action.${action}`] ?? action;
   return (
     <>
-      <Typography.Title level={2} style={{ fontSize: '1.4em' }}>
+      <Typography.Title level={1} style={{ fontSize: '1.4em' }}>
         {t.accessLog}
       </Typography.Title>
       <Typography.Paragraph type="secondary">{t.accessIntro}</Typography.Paragraph>

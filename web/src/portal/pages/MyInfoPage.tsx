@@ -9,7 +9,7 @@ export default function MyInfoPage() {
   const { me } = usePortalSession();
   return (
     <>
-      <Typography.Title level={2} style={{ fontSize: '1.4em' }}>
+      <Typography.Title level={1} style={{ fontSize: '1.4em' }}>
         {t.myInfo}
       </Typography.Title>
       <Alert type="info" showIcon title={t.maskedNote} style={{ marginBottom: 16 }} />
