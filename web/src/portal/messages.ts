@@ -30,7 +30,7 @@ export const useMessages = defineMessages(
     female: '女',
     birthDate: '出生日期',
     legalRepresentative: '法定代表人',
-    region: '所属区划代码',
+    region: '区划代码',
     registeredAt: '登记时间',
     accessIntro: '以下是政府部门查看或使用您数据的记录，来自防篡改的审计链。您本人在门户中的查看不计入。',
     whose: '查看对象',
