@@ -5,6 +5,7 @@ import { openDatabase } from '../core/db/database.js';
 import { migrateDatabase } from '../core/db/migrate.js';
 import { buildApp } from '../http/app.js';
 import { DEMO_PASSWORD, ensureFirstAdmin, purgeEndedSessions, seedDemo, seedReferenceData } from '../registry/index.js';
+import { seedDemoLicenses, seedLicensing } from '../licenses/seed.js';
 import { serverLogger, version } from './runtime.js';
 
 /**
@@ -19,7 +20,8 @@ export async function serve(): Promise<void> {
   await migrateDatabase(database);
   const deps = { db: database.db, clock: systemClock, log, cipher: loadFieldCipher(config, (msg) => log.warn(msg)) };
   const seeded = await seedReferenceData(deps);
-  log.info(seeded, 'reference data ready');
+  const licensing = await seedLicensing(deps);
+  log.info({ ...seeded, ...licensing }, 'reference data ready');
   const admin = await ensureFirstAdmin(deps, config.adminPassword);
   if (admin.generatedPassword) {
     // Printed once, to the terminal, never logged: it is not stored anywhere in clear.
@@ -32,7 +34,7 @@ export async function serve(): Promise<void> {
     );
   }
   if (config.demo) {
-    const demo = await seedDemo(deps);
+    const demo = { ...(await seedDemo(deps)), licenses: await seedDemoLicenses(deps) };
     log.info({ ...demo, demoPassword: DEMO_PASSWORD }, 'Yiyang demo data ready (demo accounts share the demo password)');
   }
   const app = await buildApp(deps, { ...config, version });

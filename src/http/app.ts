@@ -28,6 +28,7 @@ import { SubjectView } from '../registry/subject.contract.js';
 import { AccessEntryView, OTP_RULES, otpSenderFor, registerPortalRoutes, type OtpRules, type OtpSender } from '../portal/index.js';
 import { packagePath } from '../core/paths.js';
 import { registerExportRoutes } from './export.routes.js';
+import { LicenseTypeView, LicenseView, SignedDocumentSchema, lookupLicense, publicLicenseView, registerLicenseRoutes, registerVerificationRoutes } from '../licenses/index.js';
 import { registerWebApps } from './web-static.js';
 
 export interface AppOptions extends HttpSettings {
@@ -102,7 +103,9 @@ export async function buildApp(deps: Deps, options: AppOptions): Promise<App> {
     },
     refResolver: { buildLocalReference: (json, _baseUri, _fragment, i) => String(json.$id ?? `def-${i}`) },
   });
-  for (const schema of [Problem, RegionView, DepartmentView, StaffView, ApiKeyView, SubjectView, AuditEventView, AccessEntryView]) app.addSchema(schema);
+  for (const schema of [Problem, RegionView, DepartmentView, StaffView, ApiKeyView, SubjectView, AuditEventView, AccessEntryView, LicenseTypeView, LicenseView, SignedDocumentSchema]) {
+    app.addSchema(schema);
+  }
   await app.register(swaggerUi, { routePrefix: '/docs', uiConfig: { docExpansion: 'list', deepLinking: true } });
 
   installAuthentication(app, {
@@ -127,6 +130,11 @@ export async function buildApp(deps: Deps, options: AppOptions): Promise<App> {
   registerSubjectRoutes(app, deps);
   registerAuditRoutes(app, deps);
   registerExportRoutes(app, deps);
+  registerLicenseRoutes(app, deps);
+  registerVerificationRoutes(app, deps, {
+    registries: { license: lookupLicense },
+    publicViews: [(code) => publicLicenseView(deps.db, deps.clock, code)],
+  });
   const otpSender = options.otpSender !== undefined ? options.otpSender : otpSenderFor({ env: options.env ?? 'development', otpWebhook: options.otpWebhook }, deps.log);
   registerPortalRoutes(app, { ...deps, sender: otpSender, rules: options.otpRules ?? OTP_RULES }, { cookieSecure: options.cookieSecure });
   await registerWebApps(app, options.webDir !== undefined ? options.webDir : packagePath('dist', 'web'));

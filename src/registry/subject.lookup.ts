@@ -1,6 +1,7 @@
 import { asc, desc, eq } from 'drizzle-orm';
 import type { FieldCipher } from '../core/crypto/field-cipher.js';
 import type { DbOrTx } from '../core/db/database.js';
+import { isUuid } from '../core/ids/uuid.js';
 import { normalizePhone, type SubjectRow } from './subject.service.js';
 import { subjects } from './subject.schema.js';
 
@@ -15,4 +16,18 @@ export async function findSubjectRowsByPhone(db: DbOrTx, cipher: FieldCipher, ph
 /** As findSubjectRowsByPhone, for a blind index already computed. */
 export async function findSubjectRowsByPhoneIndex(db: DbOrTx, phoneIndex: Buffer): Promise<SubjectRow[]> {
   return db.select().from(subjects).where(eq(subjects.phoneIndex, phoneIndex)).orderBy(desc(subjects.kind), asc(subjects.id));
+}
+
+/** A subject row by id, without scope check or audit: for module functions that check access themselves. */
+export async function findSubjectRow(db: DbOrTx, id: string): Promise<SubjectRow | undefined> {
+  if (!isUuid(id)) return undefined;
+  const [row] = await db.select().from(subjects).where(eq(subjects.id, id));
+  return row;
+}
+
+/** The subject's identifying code in clear: the ID number of a person, the USCC of an organisation. */
+export function subjectCode(cipher: FieldCipher, row: SubjectRow): string {
+  if (row.kind === 'organization') return row.uscc ?? '';
+  if (!row.idNumberCipher) return '';
+  return cipher.decrypt('idNumber', row.keyId, row.idNumberCipher);
 }

@@ -16,16 +16,25 @@ export type Permission =
   | 'staff.read'
   | 'staff.manage'
   | 'apikey.manage'
-  | 'audit.read';
+  | 'audit.read'
+  | 'license.read'
+  | 'license.issue'
+  | 'license.import'
+  | 'proof.issue'
+  | 'proof.read';
 
 const GRANTS: Record<Role, readonly Permission[]> = {
   admin: [
     'region.read', 'department.read', 'subject.read', 'subject.create', 'subject.reveal', 'subject.import',
     'staff.read', 'staff.manage', 'apikey.manage', 'audit.read',
+    'license.read', 'license.issue', 'license.import', 'proof.issue', 'proof.read',
   ],
-  officer: ['region.read', 'department.read', 'subject.read', 'subject.create', 'subject.reveal', 'subject.import'],
-  clerk: ['region.read', 'department.read', 'subject.read', 'subject.create', 'subject.reveal'],
-  supervisor: ['region.read', 'department.read', 'subject.read', 'staff.read'],
+  officer: [
+    'region.read', 'department.read', 'subject.read', 'subject.create', 'subject.reveal', 'subject.import',
+    'license.read', 'license.issue', 'license.import', 'proof.issue', 'proof.read',
+  ],
+  clerk: ['region.read', 'department.read', 'subject.read', 'subject.create', 'subject.reveal', 'license.read', 'proof.issue', 'proof.read'],
+  supervisor: ['region.read', 'department.read', 'subject.read', 'staff.read', 'license.read', 'proof.read'],
   auditor: ['region.read', 'department.read', 'staff.read', 'audit.read'],
   viewer: ['region.read', 'department.read'],
 };

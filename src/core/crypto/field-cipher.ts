@@ -6,8 +6,8 @@ import { ConfigError } from '../config.js';
 import { randomChunk } from './random-pool.js';
 import { hmacSm3 } from './sm3.js';
 
-/** Which personal-data field a ciphertext or blind index belongs to; bound into both so values cannot be swapped. */
-export type PersonalField = 'idNumber' | 'phone';
+/** Which protected field a ciphertext or blind index belongs to; bound into both so values cannot be swapped. */
+export type ProtectedField = 'idNumber' | 'phone' | 'holderCode' | 'signingKey';
 
 /**
  * Encrypts personal data at rest (AES-256-GCM, one key per key id so keys can rotate) and computes
@@ -16,10 +16,10 @@ export type PersonalField = 'idNumber' | 'phone';
 export interface FieldCipher {
   /** Key id that new ciphertexts are written with; stored beside them. */
   readonly activeKeyId: string;
-  encrypt(field: PersonalField, plain: string): Buffer;
-  decrypt(field: PersonalField, keyId: string, blob: Uint8Array): string;
+  encrypt(field: ProtectedField, plain: string): Buffer;
+  decrypt(field: ProtectedField, keyId: string, blob: Uint8Array): string;
   /** 16-byte HMAC-SM3 of the normalised value, domain-separated by field. */
-  blindIndex(field: PersonalField, normalized: string): Buffer;
+  blindIndex(field: ProtectedField, normalized: string): Buffer;
 }
 
 const IV_BYTES = 12;

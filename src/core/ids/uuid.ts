@@ -1,14 +1,31 @@
 import { createHash } from 'node:crypto';
 import { randomChunk } from '../crypto/random-pool.js';
 
+let lastMs = -1;
+let counter = 0;
+
 /**
- * A UUID version 7 (RFC 9562): 48-bit millisecond time then random bits, so ids sort by creation
- * time and B-tree inserts stay at the right edge; ids double as cursor keys.
+ * A UUID version 7 (RFC 9562): 48-bit millisecond time, then a 12-bit counter (method 1 of
+ * §6.2) and random bits, so ids made by one process sort in creation order even within one
+ * millisecond, B-tree inserts stay at the right edge, and ids double as cursor keys.
  */
 export function uuidv7(now: number = Date.now()): string {
+  let ms = now;
+  if (ms <= lastMs) {
+    ms = lastMs;
+    counter += 1;
+    if (counter > 0xfff) {
+      ms += 1; // counter exhausted: borrow the next millisecond
+      counter = 0;
+    }
+  } else {
+    counter = randomChunk(1)[0] ?? 0; // a random start below 256 leaves room to count
+  }
+  lastMs = ms;
   const b = randomChunk(16);
-  b.writeUIntBE(now, 0, 6);
-  b[6] = ((b[6] ?? 0) & 0x0f) | 0x70;
+  b.writeUIntBE(ms, 0, 6);
+  b[6] = 0x70 | (counter >> 8);
+  b[7] = counter & 0xff;
   b[8] = ((b[8] ?? 0) & 0x3f) | 0x80;
   const h = b.toString('hex');
   return `${h.slice(0, 8)}-${h.slice(8, 12)}-${h.slice(12, 16)}-${h.slice(16, 20)}-${h.slice(20)}`;
