@@ -153,6 +153,14 @@ describe('audit chain', () => {
       await expectDetected(() => tamperWithAudit(database, sql`delete from audit_events where seq = ${seq}`), { seq, reason: `chain head says ${seq} events but ${seq - 1} are linked` });
     });
 
+    it('a chain head whose hash was changed', async () => {
+      const { seq, hash } = await head();
+      await database.db.update(auditChainHead).set({ hash: 'e'.repeat(64) }).where(eq(auditChainHead.id, 1));
+      expect(await verifyAuditChain(database.db)).toMatchObject({ ok: false, broken: { seq, reason: 'chain head hash does not match the last event' } });
+      await database.db.update(auditChainHead).set({ hash }).where(eq(auditChainHead.id, 1));
+      expect((await verifyAuditChain(database.db)).ok).toBe(true);
+    });
+
     it('two tamperings: the first one is named', async () => {
       await expectDetected(
         () => tamperWithAudit(database, sql`update audit_events set payload = '{}'::jsonb where seq = 7`, sql`delete from audit_events where seq = 3`),
@@ -235,6 +243,30 @@ describe('audit chain', () => {
       release();
       await expect(doomed).rejects.toThrow('roll back');
       expect((await waiting).seq).toBe(before + 1);
+      expect((await verifyAuditChain(database.db)).ok).toBe(true);
+    });
+  });
+
+  describe('verifying a chain that is in use', () => {
+    it('events appended while the walk runs are not a false alarm', async () => {
+      const appends: Promise<unknown>[] = [];
+      const during = await verifyAuditChain(
+        database.db,
+        () => { if (appends.length < 3) appends.push(recordAudit(database.db, ctx, { action: 'during.verify' })); },
+        2,
+      );
+      await Promise.all(appends);
+      expect(during.ok).toBe(true);
+      expect(await verifyAuditChain(database.db)).toMatchObject({ ok: true, headSeq: (await head()).seq });
+    });
+
+    it('an event inserted past the head (the head not moved) is still found', async () => {
+      const { seq, hash } = await head();
+      const forged = { seq: seq + 1, occurredAt: new Date(), actorKind: 'system', actorId: 'x', actorName: 'x', actorDepartmentId: null, action: 'forged', targetType: null, targetId: null, purpose: null, requestId: null, subjectIds: [], payloadDigest: sm3Hex(canonicalJson({})), prevHash: hash };
+      await database.db.insert(auditEvents).values({ ...forged, payload: {}, hash: sm3Hex(canonicalJson({ ...forged, occurredAt: forged.occurredAt.toISOString() })) });
+      const result = await verifyAuditChain(database.db);
+      expect(result).toMatchObject({ ok: false, broken: { reason: `chain head says ${seq} events but ${seq + 1} are linked` } });
+      await tamperWithAudit(database, sql`delete from audit_events where seq = ${seq + 1}`);
       expect((await verifyAuditChain(database.db)).ok).toBe(true);
     });
   });

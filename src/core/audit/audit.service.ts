@@ -110,18 +110,20 @@ export interface ChainVerification {
 
 /**
  * Walks the chain from the first event, recomputing every payload digest and hash and checking
- * each link and that no sequence number is missing; names the first broken link.
+ * each link and that no sequence number is missing; names the first broken link. Events appended
+ * while it walks are walked too; the chain head must agree with the last event at the end.
  */
 export async function verifyAuditChain(
   db: Db,
   onProgress?: (checked: number, total: number) => void,
   pageSize = 5000,
 ): Promise<ChainVerification> {
-  const [head] = await db.select().from(auditChainHead).where(eq(auditChainHead.id, 1));
-  const total = head?.seq ?? 0;
+  const readHead = async () => (await db.select().from(auditChainHead).where(eq(auditChainHead.id, 1)))[0] ?? { seq: 0, hash: GENESIS_HASH };
+  const total = (await readHead()).seq;
   let expectedSeq = 1;
   let prevHash = GENESIS_HASH;
   let checked = 0;
+  let headSeen = -1;
   const fail = (seq: number, reason: string): ChainVerification => ({ ok: false, checked, headSeq: expectedSeq - 1, broken: { seq, reason } });
   for (;;) {
     const page = await db.select().from(auditEvents).where(gt(auditEvents.seq, expectedSeq - 1)).orderBy(asc(auditEvents.seq)).limit(pageSize);
@@ -135,12 +137,20 @@ export async function verifyAuditChain(
       checked += 1;
     }
     onProgress?.(checked, total);
-    if (page.length < pageSize) break;
+    if (page.length === pageSize) continue;
+    // The head is moved in the same transaction as its events, so read after the last page it counts
+    // at least the events walked. If it counts more and has moved since we last looked, they were
+    // appended meanwhile: walk on. Otherwise it must name the last event walked.
+    const head = await readHead();
+    const linked = expectedSeq - 1;
+    if (head.seq > linked && head.seq !== headSeen) {
+      headSeen = head.seq;
+      continue;
+    }
+    if (head.seq !== linked) return fail(head.seq, `chain head says ${head.seq} events but ${linked} are linked`);
+    if (head.hash !== prevHash) return fail(head.seq, 'chain head hash does not match the last event');
+    return { ok: true, checked, headSeq: linked };
   }
-  if (head && (head.seq !== expectedSeq - 1 || head.hash !== prevHash)) {
-    return fail(head.seq, `chain head says ${head.seq} events but ${expectedSeq - 1} are linked`);
-  }
-  return { ok: true, checked, headSeq: expectedSeq - 1 };
 }
 
 /** Filters for reading the audit log. */
