@@ -36,6 +36,13 @@ export async function openTestDatabase(): Promise<Database & { url?: string }> {
       await database.close();
       const dropper = new pg.Client({ connectionString: url });
       await dropper.connect();
+      // The pool's connections may still be closing: a forced drop would then send them a FATAL
+      // message that surfaces as an unhandled error in the test run. Wait for them to go first.
+      for (let i = 0; i < 50; i++) {
+        const { rows } = await dropper.query<{ n: number }>('select count(*)::int as n from pg_stat_activity where datname = $1', [name]);
+        if (rows[0]?.n === 0) break;
+        await new Promise((resolve) => setTimeout(resolve, 20));
+      }
       await dropper.query(`drop database if exists ${name} with (force)`);
       await dropper.end();
     },
