@@ -88,6 +88,14 @@ describe('resident ID numbers (GB 11643, ISO 7064 MOD 11-2)', () => {
     expect(!ancient.ok && ancient.reason).toMatch(/out of range/);
   });
 
+  it('takes today as the civil date in China (UTC+8)', () => {
+    const justAfterMidnightInBeijing = { today: new Date('2026-03-15T16:30:00Z') }; // 2026-03-16 00:30 in Beijing
+    expect(validateIdNumber(withCheck('43090220260316123'), justAfterMidnightInBeijing).ok).toBe(true);
+    expect(validateIdNumber(withCheck('43090220260317123'), justAfterMidnightInBeijing).ok).toBe(false);
+    const lateEveningInBeijing = { today: new Date('2026-03-15T15:59:00Z') }; // 2026-03-15 23:59
+    expect(validateIdNumber(withCheck('43090220260316123'), lateEveningInBeijing).ok).toBe(false);
+  });
+
   it('refuses unknown provinces and, when told, unknown address codes', () => {
     for (const province of ['00', '10', '16', '39', '55', '66', '72', '83', '91', '99']) {
       const r = validateIdNumber(withCheck(`${province}090219900101123`), rules);

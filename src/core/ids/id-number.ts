@@ -22,7 +22,7 @@ export type IdNumberResult =
 export interface IdNumberRules {
   /** Whether a 6-digit address code is acceptable beyond the province check (e.g. known to the region table). */
   isKnownAddressCode?: (code: string) => boolean;
-  /** Birth dates after this day are refused. */
+  /** Birth dates after this day (in China, UTC+8) are refused. */
   today?: Date;
 }
 
@@ -55,8 +55,9 @@ export function validateIdNumber(raw: string, rules: IdNumberRules = {}): IdNumb
   }
   const birthDate = `${id.slice(6, 10)}-${id.slice(10, 12)}-${id.slice(12, 14)}`;
   if (!isRealDate(birthDate)) return { ok: false, reason: `birth date ${birthDate} does not exist` };
-  const today = rules.today ?? new Date();
-  if (birthDate < '1890-01-01' || birthDate > today.toISOString().slice(0, 10)) {
+  // Birth dates are civil dates in China (UTC+8): just after midnight there, today's births are not in the future.
+  const today = new Date((rules.today ?? new Date()).getTime() + 8 * 3_600_000).toISOString().slice(0, 10);
+  if (birthDate < '1890-01-01' || birthDate > today) {
     return { ok: false, reason: `birth date ${birthDate} is out of range` };
   }
   const sex: Sex = Number(id[16]) % 2 === 1 ? 'male' : 'female';
