@@ -5,6 +5,7 @@ export type ErrorCode =
   | 'forbidden'
   | 'not_found'
   | 'conflict'
+  | 'refused'
   | 'too_many_requests'
   | 'payload_too_large'
   | 'unavailable'
@@ -36,6 +37,8 @@ export const problemCatalog: Record<ErrorCode, { status: number; zh: string; en:
   forbidden: { status: 403, zh: '无权执行此操作', en: 'Forbidden' },
   not_found: { status: 404, zh: '资源不存在', en: 'Not found' },
   conflict: { status: 409, zh: '与现有数据冲突', en: 'Conflict' },
+  /** The request is well-formed but the facts do not allow it (e.g. a proof the records do not support). */
+  refused: { status: 422, zh: '不符合办理条件', en: 'Refused' },
   payload_too_large: { status: 413, zh: '请求内容过大', en: 'Payload too large' },
   too_many_requests: { status: 429, zh: '请求过于频繁，请稍后再试', en: 'Too many requests' },
   unavailable: { status: 503, zh: '服务暂不可用', en: 'Service unavailable' },
