@@ -99,6 +99,14 @@ describe('registering subjects', () => {
     expect(body.errors).toEqual([{ field: 'idNumber', message: 'is already registered' }]);
   });
 
+  it('registers a person once when the same registration arrives several times at once', async () => {
+    const payload = { kind: 'person', name: '并发登记', idNumber: idNumberFrom('43090319920808135'), phone: '13807371234', regionCode: HESHAN_STREET };
+    const results = await Promise.all(Array.from({ length: 6 }, () => post(admin, '/api/v1/subjects', payload)));
+    expect(results.map((r) => r.statusCode).sort()).toEqual([201, 409, 409, 409, 409, 409]);
+    const found = (await get(admin, `/api/v1/subjects?idNumber=${payload.idNumber}`)).json() as { items: unknown[] };
+    expect(found.items).toHaveLength(1);
+  });
+
   it('reports every bad field at once (400 with per-field errors)', async () => {
     const person = { kind: 'person', name: '王某', idNumber: idNumberFrom('43090319900101123'), phone: '13800000000', regionCode: HESHAN_STREET };
     const cases: [Record<string, unknown>, string, RegExp][] = [
