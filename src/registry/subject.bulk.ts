@@ -13,6 +13,25 @@ export interface BulkOutcome {
 
 const hex = (b: Buffer | null): string | null => (b ? b.toString('hex') : null);
 
+/** The identifier a subject is registered under: its USCC, or the hex of its ID number's blind index. */
+export function identifierOf(r: Pick<SubjectRow, 'uscc' | 'idNumberIndex'>): string {
+  return r.uscc ?? hex(r.idNumberIndex) ?? '';
+}
+
+/** Identifiers (as identifierOf gives them) among `rows` already registered to a subject outside the code range [lo, hi]. */
+export async function findRegisteredOutside(db: DbOrTx, rows: SubjectRow[], [lo, hi]: [string, string]): Promise<Set<string>> {
+  const indexes = rows.flatMap((r) => (r.idNumberIndex ? [r.idNumberIndex.toString('hex')] : []));
+  const usccs = rows.flatMap((r) => (r.uscc ? [r.uscc] : []));
+  const found = await queryRows<{ identifier: string }>(
+    db,
+    sql`select coalesce(uscc, encode(id_number_index, 'hex')) as identifier from subjects
+        where (id_number_index in (select decode(h, 'hex') from unnest(${sql.param(indexes)}::text[]) as h)
+               or uscc = any(${sql.param(usccs)}::text[]))
+          and region_code not between ${lo} and ${hi}`,
+  );
+  return new Set(found.map((r) => r.identifier));
+}
+
 /**
  * Writes many subjects in one statement per kind: the batch travels as one JSON document that
  * `json_to_recordset` turns back into rows (set-based, several times faster than row-by-row

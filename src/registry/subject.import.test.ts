@@ -131,6 +131,23 @@ describe('importing subjects', () => {
     expect(report.inserted).toBe(2);
   });
 
+  it('does not let an importer change a subject registered outside her scope', async () => {
+    await runImport(rowsOf([person(41), { kind: '法人', name: '资阳某合作社', uscc: usccFrom('430902', 'MA4Q1041'), legalRepresentative: '原法人', regionCode: '430902005000' }]));
+    const officer: Actor = { kind: 'staff', id: 'o1', name: 'officer.heshan', departmentId: null, roles: ['officer'], scope: { regionCode: '430903001000', departmentIds: [] } };
+    const takeover = [
+      person(41, { name: '冒名', regionCode: '430903001000' }),
+      { kind: '法人', name: '改名合作社', uscc: usccFrom('430902', 'MA4Q1041'), legalRepresentative: '新法人', regionCode: '430903001000' },
+    ];
+    const { report, errors } = await runImport(rowsOf(takeover), { actor: officer });
+    expect(errors).toEqual([
+      { row: 2, field: 'idNumber', reason: 'already registered outside your scope' },
+      { row: 3, field: 'uscc', reason: 'already registered outside your scope' },
+    ]);
+    expect(report).toEqual({ total: 2, inserted: 0, updated: 0, unchanged: 0, rejected: 2 });
+    const rows = await database.db.select().from(subjects).where(sql`${subjects.name} in ('导入41', '资阳某合作社', '冒名', '改名合作社')`);
+    expect(rows.map((r) => [r.name, r.regionCode]).sort()).toEqual([['导入41', '430902005000'], ['资阳某合作社', '430902005000']]);
+  });
+
   it('keeps an importing clerk to her scope, and audits each batch', async () => {
     const clerk: Actor = { kind: 'staff', id: 'c1', name: 'officer.test', departmentId: null, roles: ['officer'], scope: { regionCode: '430903001000', departmentIds: [] }, };
     const { report, errors } = await runImport(rowsOf([person(31, { regionCode: '430903001000', idNumber: idNumberFrom('43090319850101131') }), person(32)]), { actor: clerk });

@@ -5,8 +5,8 @@ import type { TableRow } from '../core/files/table-reader.js';
 import { uuidv7 } from '../core/ids/uuid.js';
 import { assertCan, inRegionScope } from '../core/access/access.js';
 import { regions } from './region.schema.js';
-import { addressCodeRule } from './region.service.js';
-import { writeSubjects } from './subject.bulk.js';
+import { addressCodeRule, regionCodeRange } from './region.service.js';
+import { findRegisteredOutside, identifierOf, writeSubjects } from './subject.bulk.js';
 import { checkSubject, sealSubject, type SubjectRow } from './subject.service.js';
 
 /** Column names officials use, mapped to the fields of a subject. */
@@ -47,7 +47,8 @@ export interface ImportOptions {
 /**
  * Imports subjects from spreadsheet rows: each row is validated, good rows are committed in
  * batches (a batch is one transaction with its audit event), bad rows are reported with row,
- * field and reason. Re-importing the same file changes nothing (upsert by ID number or USCC).
+ * field and reason. Re-importing the same file changes nothing (upsert by ID number or USCC); a
+ * subject registered outside the importer's region scope is never changed by it.
  */
 export async function importSubjects(ctx: Ctx, rows: AsyncIterable<TableRow>, options: ImportOptions): Promise<ImportReport> {
   assertCan(ctx.actor, 'subject.import');
@@ -58,8 +59,9 @@ export async function importSubjects(ctx: Ctx, rows: AsyncIterable<TableRow>, op
   const today = ctx.clock.now();
   let batch: SubjectRow[] = [];
   // An identifier may appear once in a file, whichever batch its repeats fall into: later repeats are
-  // reported, not written. Keyed by the 16-byte blind index or the USCC, so a million rows stay small.
+  // reported, not written.
   const firstRow = new Map<string, number>();
+  const scope = regionCodeRange(ctx.actor.scope.regionCode);
   const reject = (row: number, field: string, reason: string) => {
     report.rejected += 1;
     options.onError({ row, field, reason });
@@ -83,9 +85,17 @@ export async function importSubjects(ctx: Ctx, rows: AsyncIterable<TableRow>, op
   /** Hands the batch to the pipeline; the next batch is read and sealed while this one is written. */
   const flush = async () => {
     if (batch.length === 0) return;
-    const unique = batch;
+    const current = batch;
     batch = [];
-    await pipeline.submit(() => write(unique));
+    // A row naming a subject registered outside the importer's scope would change that subject: refuse it.
+    const outside = ctx.actor.kind === 'system' ? new Set<string>() : await findRegisteredOutside(ctx.db, current, scope);
+    const unique = current.filter((sealed) => {
+      const identifier = identifierOf(sealed);
+      if (!outside.has(identifier)) return true;
+      reject(firstRow.get(identifier) ?? 0, sealed.uscc ? 'uscc' : 'idNumber', 'already registered outside your scope');
+      return false;
+    });
+    if (unique.length) await pipeline.submit(() => write(unique));
   };
   for await (const { row, values } of rows) {
     report.total += 1;
@@ -104,7 +114,7 @@ export async function importSubjects(ctx: Ctx, rows: AsyncIterable<TableRow>, op
     }
     const now = ctx.clock.now();
     const sealed = sealSubject(subject, ctx.cipher, { id: uuidv7(now.getTime()), now, departmentId: ctx.actor.departmentId });
-    const key = sealed.uscc ?? sealed.idNumberIndex?.toString('latin1') ?? '';
+    const key = identifierOf(sealed);
     const earlier = firstRow.get(key);
     if (earlier !== undefined) {
       reject(row, sealed.uscc ? 'uscc' : 'idNumber', `same as row ${earlier}`);
