@@ -5,7 +5,9 @@ import { openDatabase } from '../core/db/database.js';
 import { migrateDatabase } from '../core/db/migrate.js';
 import { buildApp } from '../http/app.js';
 import { DEMO_PASSWORD, ensureFirstAdmin, purgeEndedSessions, seedDemo, seedReferenceData } from '../registry/index.js';
+import { expireLicenses } from '../licenses/index.js';
 import { seedDemoLicenses, seedLicensing } from '../licenses/seed.js';
+import { purgePortalLeftovers } from '../portal/index.js';
 import { serverLogger, version } from './runtime.js';
 
 /**
@@ -38,8 +40,11 @@ export async function serve(): Promise<void> {
     log.info({ ...demo, demoPassword: DEMO_PASSWORD }, 'Yiyang demo data ready (demo accounts share the demo password)');
   }
   const app = await buildApp(deps, { ...config, version });
+  // Hourly housekeeping; every chore is idempotent, so several replicas may run it.
   const chores = setInterval(() => {
     purgeEndedSessions(deps.db, deps.clock).catch((err: unknown) => log.warn({ err }, 'session purge failed'));
+    purgePortalLeftovers(deps.db, deps.clock).catch((err: unknown) => log.warn({ err }, 'portal purge failed'));
+    expireLicenses(deps).catch((err: unknown) => log.warn({ err }, 'licence expiry failed'));
   }, 3_600_000);
   chores.unref();
   let closing = false;

@@ -110,8 +110,16 @@ export async function ensureFirstAdmin(deps: Deps, password: string | undefined)
 export const DEMO_PASSWORD = 'mianzheng-demo-2026';
 
 /** Demo accounts: one per role, at city, county and township level. */
-export const DEMO_STAFF: readonly { username: string; displayName: string; department: string; roles: Role[]; region: string }[] = [
-  { username: 'officer.scjg', displayName: '刘建国（市市场监管局）', department: '430900-market_regulation', roles: ['officer'], region: '430900000000' },
+export const DEMO_STAFF: readonly {
+  username: string;
+  displayName: string;
+  department: string;
+  roles: Role[];
+  region: string;
+  /** Also acts for every department of its line in its region (业务指导: the city bureau over the county bureaus). */
+  wholeLine?: boolean;
+}[] = [
+  { username: 'officer.scjg', displayName: '刘建国（市市场监管局）', department: '430900-market_regulation', roles: ['officer'], region: '430900000000', wholeLine: true },
   { username: 'officer.hs.scjg', displayName: '陈丽（赫山区市场监管局）', department: '430903-market_regulation', roles: ['officer'], region: '430903000000' },
   { username: 'clerk.hsjd', displayName: '王芳（赫山街道便民服务中心）', department: '430903001-government_services', roles: ['clerk'], region: '430903001000' },
   { username: 'clerk.dmtjd', displayName: '李娜（大码头街道便民服务中心）', department: '430902005-government_services', roles: ['clerk'], region: '430902005000' },
@@ -131,11 +139,15 @@ export async function seedDemo(deps: Deps): Promise<{ staff: number; subjects: n
   const passwordHash = await hashPassword(DEMO_PASSWORD);
   let staffCreated = 0;
   await deps.db.transaction(async (tx) => {
+    const allDepartments = await tx.select({ id: departments.id, line: departments.line, regionCode: departments.regionCode }).from(departments);
     for (const s of DEMO_STAFF) {
+      const line = s.department.split('-')[1];
+      const prefix = s.region.slice(0, 4);
+      const scopeDepartmentIds = s.wholeLine ? allDepartments.filter((d) => d.line === line && d.regionCode.startsWith(prefix)).map((d) => d.id) : [];
       const id = stableUuid(`staff:${s.username}`);
       const inserted = await tx
         .insert(staff)
-        .values({ id, username: s.username, displayName: s.displayName, passwordHash, departmentId: departmentIdOf(s.department), roles: s.roles, scopeRegionCode: s.region, scopeDepartmentIds: [], status: 'active', createdAt: now, updatedAt: now })
+        .values({ id, username: s.username, displayName: s.displayName, passwordHash, departmentId: departmentIdOf(s.department), roles: s.roles, scopeRegionCode: s.region, scopeDepartmentIds, status: 'active', createdAt: now, updatedAt: now })
         .onConflictDoNothing()
         .returning({ id: staff.id });
       if (inserted.length) {
