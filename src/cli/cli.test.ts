@@ -14,7 +14,7 @@ import { packageRoot } from '../core/paths.js';
 import { seedReferenceData } from '../registry/index.js';
 import { tamperWithAudit } from '../test/audit-tamper.js';
 import { TEST_DATA_KEYS, TEST_INDEX_KEY, openTestDatabase, testDeps } from '../test/harness.js';
-import { idNumberFrom, usccFrom } from '../test/identifiers.js';
+import { idNumberFrom, usccFrom, withWrongCheck } from '../test/identifiers.js';
 
 /**
  * The real `mianzheng` command in a child process: on an embedded PGlite data directory, or on a
@@ -83,7 +83,6 @@ function errorRows(path: string): { row: string; field: string; reason: string }
 }
 
 const person = (n: number) => idNumberFrom(`43090219800101${String(200 + n)}`);
-const wrongCheck = (code: string) => `${code.slice(0, 17)}${code.endsWith('0') ? '1' : '0'}`;
 
 describe('mianzheng import subjects', () => {
   const csv = join(work, '主体名单.csv');
@@ -95,7 +94,7 @@ describe('mianzheng import subjects', () => {
         '类型,姓名,身份证号,统一社会信用代码,法定代表人,手机号,区划代码',
         `自然人,张一,${person(1)},,,13807370001,430902005000`,
         `自然人,王二,${person(2).toLowerCase()},,,138 0737 0002,430903001000`,
-        `自然人,李三,${wrongCheck(person(3))},,,13807370003,430902005000`,
+        `自然人,李三,${withWrongCheck(person(3))},,,13807370003,430902005000`,
         `自然人,赵四,${person(4)},,,13807370004,430902999000`,
         `自然人,钱五,${person(5)},,,,430902005000`,
         `自然人,张一（重复）,${person(1)},,,13807370009,430902005000`,

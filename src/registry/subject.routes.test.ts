@@ -3,7 +3,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { queryRows } from '../core/db/database.js';
 import { testCipher } from '../test/harness.js';
 import { expectProblem, seededAppPerFile, signIn, type Session } from '../test/http.js';
-import { idNumberFrom, usccFrom } from '../test/identifiers.js';
+import { idNumberFrom, usccFrom, withWrongCheck } from '../test/identifiers.js';
 import { departmentIdOf } from './seed.js';
 import { subjects } from './subject.schema.js';
 
@@ -28,9 +28,6 @@ interface AuditJson {
   subjectIds: string[];
   payload: Record<string, unknown>;
 }
-
-/** The identifier with its check character replaced by another one. */
-const wrongCheck = (code: string) => `${code.slice(0, 17)}${code.endsWith('0') ? '1' : '0'}`;
 
 const HESHAN_STREET = '430903001000'; // 赫山街道, clerk.hsjd's township
 const DAMATOU_STREET = '430902005000'; // 大码头街道 in 资阳区, another township
@@ -110,7 +107,7 @@ describe('registering subjects', () => {
   it('reports every bad field at once (400 with per-field errors)', async () => {
     const person = { kind: 'person', name: '王某', idNumber: idNumberFrom('43090319900101123'), phone: '13800000000', regionCode: HESHAN_STREET };
     const cases: [Record<string, unknown>, string, RegExp][] = [
-      [{ ...person, idNumber: wrongCheck(person.idNumber) }, 'idNumber', /check character/],
+      [{ ...person, idNumber: withWrongCheck(person.idNumber) }, 'idNumber', /check character/],
       [{ ...person, idNumber: idNumberFrom('43090319990230123') }, 'idNumber', /does not exist/],
       [{ ...person, idNumber: idNumberFrom('43090320990101123') }, 'idNumber', /out of range/],
       [{ ...person, idNumber: idNumberFrom('99090319900101123') }, 'idNumber', /province/],
@@ -123,7 +120,7 @@ describe('registering subjects', () => {
       [{ ...person, nickname: '小王' }, 'nickname', /not a known field/],
       [{ ...person, kind: 'robot' }, 'kind', /must/],
       [{ kind: 'organization', name: '某公司', uscc: '91430902MA4Q00081Z', legalRepresentative: '某', regionCode: HESHAN_STREET }, 'uscc', /not allowed/],
-      [{ kind: 'organization', name: '某公司', uscc: wrongCheck(usccFrom('430902', 'MA4Q0009')), legalRepresentative: '某', regionCode: HESHAN_STREET }, 'uscc', /check character/],
+      [{ kind: 'organization', name: '某公司', uscc: withWrongCheck(usccFrom('430902', 'MA4Q0009')), legalRepresentative: '某', regionCode: HESHAN_STREET }, 'uscc', /check character/],
       [{ kind: 'organization', name: '某公司', uscc: usccFrom('430902', 'MA4Q0010'), regionCode: HESHAN_STREET }, 'legalRepresentative', /is required/],
     ];
     for (const [payload, field, message] of cases) {

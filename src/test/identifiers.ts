@@ -11,3 +11,8 @@ export function usccFrom(county: string, org8: string): string {
   const first17 = `91${county}${org8}${organizationCodeCheckChar(org8)}`;
   return first17 + usccCheckChar(first17);
 }
+
+/** An ID number or USCC with its check character replaced by another one. */
+export function withWrongCheck(code: string): string {
+  return `${code.slice(0, 17)}${code.endsWith('0') ? '1' : '0'}`;
+}
