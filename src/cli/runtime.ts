@@ -28,7 +28,7 @@ export interface Runtime {
  */
 export async function openRuntime(options: { log?: Logger } = {}): Promise<Runtime> {
   const config = loadConfig();
-  const log = options.log ?? pino({ level: config.logLevel === 'info' ? 'warn' : config.logLevel }, pino.destination(2));
+  const log = options.log ?? createLogger(config.logLevel === 'info' ? 'warn' : config.logLevel, pino.destination(2));
   const database = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir, log });
   try {
     await migrateDatabase(database);

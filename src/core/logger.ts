@@ -1,4 +1,4 @@
-import pino, { type Logger } from 'pino';
+import pino, { type DestinationStream, type Logger } from 'pino';
 
 export type { Logger };
 
@@ -8,7 +8,24 @@ const redactPaths = [
   'req.headers.authorization', 'req.headers.cookie', 'res.headers["set-cookie"]',
 ];
 
-/** The process logger; modules take child loggers with their own fields. */
-export function createLogger(level: string): Logger {
-  return pino({ level, redact: { paths: redactPaths, censor: '[redacted]' } });
+/** Query parameters that carry personal data (searches by ID number or phone); their values never reach a log line. */
+const PERSONAL_QUERY = /([?&](?:idNumber|phone)=)[^&#]*/gi;
+
+interface LoggedRequest {
+  method?: string;
+  url?: string;
+  host?: string;
+  ip?: string;
+  socket?: { remotePort?: number } | null;
+}
+
+/** A request as Fastify logs it (method, URL, host, client), with personal query values redacted. */
+function requestForLog(req: LoggedRequest) {
+  return { method: req.method, url: req.url?.replace(PERSONAL_QUERY, '$1[redacted]'), host: req.host, remoteAddress: req.ip, remotePort: req.socket?.remotePort };
+}
+
+/** The process logger (to stdout unless told otherwise); modules take child loggers with their own fields. */
+export function createLogger(level: string, destination?: DestinationStream): Logger {
+  const options = { level, redact: { paths: redactPaths, censor: '[redacted]' }, serializers: { req: requestForLog } };
+  return destination ? pino(options, destination) : pino(options);
 }
