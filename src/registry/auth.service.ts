@@ -141,8 +141,9 @@ export async function createApiKey(
   }
   if (!(await findRegion(ctx.db, input.scopeRegionCode))) errors.push({ field: 'scopeRegionCode', message: 'region does not exist' });
   else if (!inRegionScope(ctx.actor, input.scopeRegionCode)) errors.push({ field: 'scopeRegionCode', message: 'outside your own scope' });
-  const [dept] = await ctx.db.select({ id: departments.id }).from(departments).where(eq(departments.id, input.departmentId));
+  const [dept] = await ctx.db.select({ id: departments.id, regionCode: departments.regionCode }).from(departments).where(eq(departments.id, input.departmentId));
   if (!dept) errors.push({ field: 'departmentId', message: 'department does not exist' });
+  else if (!inRegionScope(ctx.actor, dept.regionCode)) errors.push({ field: 'departmentId', message: 'outside your own scope' });
   const expiresAt = input.expiresAt ? new Date(input.expiresAt) : null;
   if (expiresAt && (Number.isNaN(expiresAt.getTime()) || expiresAt <= ctx.clock.now())) errors.push({ field: 'expiresAt', message: 'must be a future date-time' });
   if (errors.length) throw invalid(errors);

@@ -1,4 +1,4 @@
-import { and, asc, eq, gte, ilike, lt, lte, or, sql, type SQL } from 'drizzle-orm';
+import { and, asc, eq, inArray, gte, ilike, lt, lte, or, sql, type SQL } from 'drizzle-orm';
 import { ROLES, assertCan, inRegionScope, type Actor, type Role } from '../core/access/access.js';
 import { recordAudit } from '../core/audit/audit.service.js';
 import { generatePassword, hashPassword, passwordProblem, verifyPassword } from '../core/auth/secrets.js';
@@ -36,6 +36,13 @@ async function departmentNames(db: DbOrTx, ids: (string | null)[]): Promise<Map<
     .from(departments)
     .where(sql`${departments.id} in (${sql.join(wanted.map((id) => sql`${id}`), sql`, `)})`);
   return new Map(rows.map((r) => [r.id, r.name]));
+}
+
+/** Region of each department, to keep granted departments inside the granting admin's scope. */
+async function departmentRegions(db: DbOrTx, ids: string[]): Promise<Map<string, string>> {
+  const wanted = [...new Set(ids)];
+  const rows = await db.select({ id: departments.id, regionCode: departments.regionCode }).from(departments).where(inArray(departments.id, wanted));
+  return new Map(rows.map((r) => [r.id, r.regionCode]));
 }
 
 /** Presents staff rows, with their department names. */
@@ -96,8 +103,13 @@ async function checkAccountScope(
   }
   const deptIds = [...(input.departmentId ? [input.departmentId] : []), ...(input.scopeDepartmentIds ?? [])];
   if (deptIds.length) {
-    const known = await departmentNames(ctx.db, deptIds);
-    for (const id of deptIds) if (!known.has(id)) errors.push({ field: input.departmentId === id ? 'departmentId' : 'scopeDepartmentIds', message: `department ${id} does not exist` });
+    const known = await departmentRegions(ctx.db, deptIds);
+    for (const id of deptIds) {
+      const field = input.departmentId === id ? 'departmentId' : 'scopeDepartmentIds';
+      const region = known.get(id);
+      if (region === undefined) errors.push({ field, message: `department ${id} does not exist` });
+      else if (!inRegionScope(ctx.actor, region)) errors.push({ field, message: `department ${id} is outside your own scope` });
+    }
   }
   return errors;
 }

@@ -28,8 +28,8 @@ export const NewSubjectBody = Type.Object(
   {
     kind: SubjectKind,
     name: Type.String({ minLength: 1, maxLength: 100 }),
-    idNumber: Type.Optional(Type.String({ maxLength: 18, description: 'persons: resident ID number (GB 11643)' })),
-    uscc: Type.Optional(Type.String({ maxLength: 18, description: 'organisations: unified social credit code (GB 32100)' })),
+    idNumber: Type.Optional(Type.String({ maxLength: 30, description: 'persons: resident ID number (GB 11643); surrounding spaces are ignored' })),
+    uscc: Type.Optional(Type.String({ maxLength: 30, description: 'organisations: unified social credit code (GB 32100); surrounding spaces are ignored' })),
     phone: Type.Optional(Type.String({ maxLength: 20 })),
     regionCode: RegionCode,
     legalRepresentative: Type.Optional(Type.String({ maxLength: 100 })),
@@ -38,8 +38,8 @@ export const NewSubjectBody = Type.Object(
 );
 
 export const SubjectSearchQuery = Type.Object({
-  idNumber: Type.Optional(Type.String({ maxLength: 18 })),
-  uscc: Type.Optional(Type.String({ maxLength: 18 })),
+  idNumber: Type.Optional(Type.String({ maxLength: 30 })),
+  uscc: Type.Optional(Type.String({ maxLength: 30 })),
   phone: Type.Optional(Type.String({ maxLength: 20 })),
   name: Type.Optional(Type.String({ maxLength: 100 })),
   kind: Type.Optional(SubjectKind),
