@@ -5,6 +5,7 @@ import type { Ctx, Deps } from '../core/context.js';
 import type { App } from '../core/http/app-types.js';
 import { requestCtx } from '../core/http/auth-hook.js';
 import { DateTime, RegionCode, Uuid, errorResponses } from '../core/http/common.contract.js';
+import { LICENSE_STATUSES, listLicenses } from '../licenses/index.js';
 import { findSubjects, listDepartments, listStaff } from '../registry/index.js';
 import { RoleSchema } from '../registry/staff.contract.js';
 import { SubjectSearchQuery } from '../registry/subject.contract.js';
@@ -27,6 +28,17 @@ async function exportSheet<T>(
   const filters = Object.fromEntries(Object.entries(sheet.filters).filter(([, v]) => v !== undefined && v !== ''));
   await recordAudit(ctx.db, ctx, { action: sheet.action, targetType: sheet.targetType, payload: { filters, rows: result.rows, complete: result.complete } });
 }
+
+/** The licence list's filters (GET /api/v1/licenses), statuses named once in the licences module. */
+const LicenseExportQuery = Type.Object({
+  typeCode: Type.Optional(Type.String({ maxLength: 80 })),
+  number: Type.Optional(Type.String({ maxLength: 60 })),
+  holderId: Type.Optional(Uuid),
+  holderName: Type.Optional(Type.String({ maxLength: 100 })),
+  status: Type.Optional(Type.Union(Object.keys(LICENSE_STATUSES).map((s) => Type.Literal(s)))),
+  expiringBy: Type.Optional(Type.String({ format: 'date' })),
+  purpose: Type.Optional(Type.String({ maxLength: 200, description: 'with holderId: a retrieval of another department\'s licences (调取)' })),
+});
 
 const stamp = (ctx: Ctx) => ctx.clock.now().toISOString().slice(0, 10);
 
@@ -54,6 +66,36 @@ export function registerExportRoutes(app: App, deps: Deps): void {
           { header: '手机 Phone', width: 14, value: (s) => s.phone },
           { header: '区划 Region', width: 14, value: (s) => s.regionCode },
           { header: '登记时间 Created', width: 22, value: (s) => s.createdAt },
+        ],
+      }, rows);
+    },
+  );
+
+  app.get(
+    '/api/v1/exports/licenses.xlsx',
+    { schema: { tags: ['exports'], summary: '导出证照（持证人证件号脱敏）/ export licences, holders\' ID numbers masked', querystring: LicenseExportQuery, response: xlsxResponse } },
+    async (req, reply) => {
+      const ctx = requestCtx(deps, req);
+      const q = req.query;
+      const rows = pagesOf((cursor) => listLicenses(ctx, { ...q, cursor, limit: PAGE }), MAX_EXPORT_ROWS);
+      // A holder's name or a licence number searched for is not written to the audit payload.
+      const filters = { ...q, holderName: q.holderName ? 'prefix' : undefined, number: q.number ? 'exact' : undefined };
+      await exportSheet(ctx, reply, {
+        action: 'license.export', targetType: 'license', filename: `电子证照-${stamp(ctx)}.xlsx`, name: '电子证照', filters,
+        columns: [
+          { header: '证照名称 Type', width: 24, value: (l) => l.typeName },
+          { header: '证照编号 Number', width: 24, value: (l) => l.number },
+          { header: '版本 Version', width: 8, value: (l) => l.version },
+          { header: '持证主体 Holder', width: 28, value: (l) => l.holderName },
+          { header: '主体代码 Holder code', width: 22, value: (l) => l.holderCode },
+          { header: '颁发机构 Issuer', width: 28, value: (l) => l.issuerName },
+          { header: '颁发日期 Issued', width: 12, value: (l) => l.issuedOn },
+          { header: '有效期起 Valid from', width: 12, value: (l) => l.validFrom },
+          { header: '有效期至 Valid until', width: 12, value: (l) => l.validUntil ?? '长期' },
+          { header: '状态 Status', width: 12, value: (l) => l.statusLabel },
+          { header: '状态代码 Code', width: 8, value: (l) => l.statusCode },
+          { header: '状态原因 Reason', width: 30, value: (l) => l.statusReason },
+          { header: '证照标识 Identifier', width: 70, value: (l) => l.identifier },
         ],
       }, rows);
     },
