@@ -3,7 +3,7 @@ import type { Deps } from '../core/context.js';
 import { AppError, invalid } from '../core/errors.js';
 import { findDepartmentNames, presentSubject, type SubjectView } from '../registry/index.js';
 import type { AccessEntryView } from './portal.contract.js';
-import { subjectActor, type PortalSession } from './portal-session.service.js';
+import { sessionSubject, subjectActor, type PortalSession } from './portal-session.service.js';
 
 /** The subjects of the session, masked; the subject's own look at its data is audited without listing it as an access by others. */
 export async function readOwnProfile(deps: Deps, session: PortalSession, requestId?: string): Promise<SubjectView[]> {
@@ -28,8 +28,7 @@ export async function listAccessToSubjectData(
   session: PortalSession,
   q: { subjectId?: string | undefined; cursor?: string | undefined; limit: number },
 ): Promise<{ items: AccessEntryView[]; nextCursor: string | null }> {
-  const subject = q.subjectId ? session.subjects.find((s) => s.id === q.subjectId) : session.subjects[0];
-  if (!subject) throw new AppError('not_found', `subject ${q.subjectId ?? ''} is not yours`);
+  const subject = sessionSubject(session, q.subjectId);
   if (q.cursor !== undefined && !/^\d{1,15}$/.test(q.cursor)) throw invalid([{ field: 'cursor', message: 'is not a cursor from a previous page' }]);
   const rows = await findAuditEvents(deps.db, { subjectId: subject.id, ...(q.cursor ? { beforeSeq: Number(q.cursor) } : {}), limit: q.limit + 1 });
   const page = rows.slice(0, q.limit);

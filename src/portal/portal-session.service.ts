@@ -3,6 +3,7 @@ import type { Actor } from '../core/access/access.js';
 import { randomToken, sha256Hex } from '../core/auth/secrets.js';
 import type { Clock } from '../core/clock.js';
 import type { Db, DbOrTx, Tx } from '../core/db/database.js';
+import { AppError } from '../core/errors.js';
 import { findSubjectRowsByPhoneIndex, type SubjectRow } from '../registry/index.js';
 import { portalOtpCodes, portalSessions } from './portal.schema.js';
 
@@ -16,6 +17,13 @@ export interface PortalSession {
 /** The actor a subject acts as in the portal; it holds no staff permission. */
 export function subjectActor(row: SubjectRow): Actor {
   return { kind: 'subject', id: row.id, name: 'portal', departmentId: null, roles: [], scope: { regionCode: row.regionCode, departmentIds: [] } };
+}
+
+/** The session's subject named by `subjectId` (default: the first); any other subject is not found, as if it did not exist. */
+export function sessionSubject(session: PortalSession, subjectId: string | undefined): SubjectRow {
+  const subject = subjectId ? session.subjects.find((s) => s.id === subjectId) : session.subjects[0];
+  if (!subject) throw new AppError('not_found', `subject ${subjectId ?? ''} is not yours`);
+  return subject;
 }
 
 /** Opens a session for a number that proved itself with a code; returns the token for the cookie. */
