@@ -163,7 +163,7 @@ describe('mianzheng audit verify', () => {
   it('exits 0 on an intact chain, and 1 naming the first broken link after tampering', async () => {
     const intact = await cli(['audit', 'verify']);
     expect(intact.code, intact.stderr).toBe(0);
-    expect(intact.stdout).toMatch(/^audit chain intact: \d+ events, head at \d+\n$/);
+    expect(intact.stdout).toMatch(/^audit chain intact: \d+ events, head at \d+, \d+ anchors hold\n$/);
     await withDatabase((database) => tamperWithAudit(database, sql`delete from audit_events where seq = 2`));
     const broken = await cli(['audit', 'verify']);
     expect(broken.code).toBe(1);

@@ -5,6 +5,7 @@ import { openDatabase } from '../core/db/database.js';
 import { migrateDatabase } from '../core/db/migrate.js';
 import { buildApp } from '../http/app.js';
 import { DEMO_PASSWORD, ensureFirstAdmin, purgeEndedSessions, seedDemo, seedReferenceData } from '../registry/index.js';
+import { anchorAuditChain } from '../core/audit/audit-anchor.js';
 import { expireLicenses } from '../licenses/index.js';
 import { seedDemoLicenses, seedLicensing } from '../licenses/seed.js';
 import { purgePortalLeftovers } from '../portal/index.js';
@@ -39,12 +40,14 @@ export async function serve(): Promise<void> {
     const demo = { ...(await seedDemo(deps)), licenses: await seedDemoLicenses(deps) };
     log.info({ ...demo, demoPassword: DEMO_PASSWORD }, 'Yiyang demo data ready (demo accounts share the demo password)');
   }
+  await anchorAuditChain(deps.db, deps.cipher, deps.clock);
   const app = await buildApp(deps, { ...config, version });
   // Hourly housekeeping; every chore is idempotent, so several replicas may run it.
   const chores = setInterval(() => {
     purgeEndedSessions(deps.db, deps.clock).catch((err: unknown) => log.warn({ err }, 'session purge failed'));
     purgePortalLeftovers(deps.db, deps.clock).catch((err: unknown) => log.warn({ err }, 'portal purge failed'));
     expireLicenses(deps).catch((err: unknown) => log.warn({ err }, 'licence expiry failed'));
+    anchorAuditChain(deps.db, deps.cipher, deps.clock).catch((err: unknown) => log.warn({ err }, 'audit anchoring failed'));
   }, 3_600_000);
   chores.unref();
   let closing = false;

@@ -29,5 +29,6 @@ export const ChainVerificationView = Type.Object({
   ok: Type.Boolean(),
   checked: Type.Integer(),
   headSeq: Type.Integer(),
+  anchors: Type.Integer({ description: 'anchors checked (MAC, reach and hash)' }),
   broken: Type.Optional(Type.Object({ seq: Type.Integer(), reason: Type.String() })),
 });

@@ -4,7 +4,8 @@ import type { App } from '../http/app-types.js';
 import { requestCtx } from '../http/auth-hook.js';
 import { DateTime, Page, PageQuery, Uuid, errorResponses } from '../http/common.contract.js';
 import { AuditEventView, ChainVerificationView } from './audit.contract.js';
-import { listAuditEvents, verifyAuditChainAs, type AuditEventRow } from './audit.service.js';
+import { verifyAuditTrailAs } from './audit-anchor.js';
+import { listAuditEvents, type AuditEventRow } from './audit.service.js';
 
 function present(e: AuditEventRow) {
   return { ...e, occurredAt: e.occurredAt.toISOString() };
@@ -43,10 +44,10 @@ export function registerAuditRoutes(app: App, deps: Deps): void {
     {
       schema: {
         tags: ['audit'],
-        summary: '校验审计链 / walk the hash chain and name the first broken link',
+        summary: '校验审计链及锚点 / walk the hash chain and its anchors and name the first broken link',
         response: { 200: ChainVerificationView, ...errorResponses(401, 403) },
       },
     },
-    async (req) => verifyAuditChainAs(requestCtx(deps, req)),
+    async (req) => verifyAuditTrailAs(requestCtx(deps, req)),
   );
 }

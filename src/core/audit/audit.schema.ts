@@ -48,3 +48,18 @@ export const auditChainHead = pgTable('audit_chain_head', {
   seq: bigint('seq', { mode: 'number' }).notNull(),
   hash: text('hash').notNull(),
 });
+
+/**
+ * Periodic anchors of the chain head, each with a MAC under a key that lives in the platform's
+ * configuration, not in the database: someone who can write the database but not read the
+ * configuration can neither rewrite the chain past an anchor nor cut it short without it showing.
+ */
+export const auditAnchors = pgTable('audit_anchors', {
+  /** Chain position anchored. */
+  seq: bigint('seq', { mode: 'number' }).primaryKey(),
+  /** Hash of the event at that position. */
+  hash: text('hash').notNull(),
+  anchoredAt: timestamp('anchored_at', { withTimezone: true, mode: 'date' }).notNull(),
+  /** HMAC-SM3 (hex) of the canonical JSON of seq, hash and anchoredAt. */
+  mac: text('mac').notNull(),
+});

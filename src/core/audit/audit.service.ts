@@ -193,9 +193,3 @@ export async function listAuditEvents(
   const items = rows.slice(0, limit);
   return { items, nextCursor: rows.length > limit ? String(items.at(-1)?.seq) : null };
 }
-
-/** Chain verification on behalf of an auditor. */
-export async function verifyAuditChainAs(ctx: AuditContext & { db: Db }): Promise<ChainVerification> {
-  assertCan(ctx.actor, 'audit.read');
-  return verifyAuditChain(ctx.db);
-}

@@ -20,6 +20,8 @@ export interface FieldCipher {
   decrypt(field: ProtectedField, keyId: string, blob: Uint8Array): string;
   /** 16-byte HMAC-SM3 of the normalised value, domain-separated by field. */
   blindIndex(field: ProtectedField, normalized: string): Buffer;
+  /** HMAC-SM3 (hex) of a message under a key derived for `purpose`, for records that must not be forgeable from the database alone. */
+  mac(purpose: string, message: string): string;
 }
 
 const IV_BYTES = 12;
@@ -57,6 +59,9 @@ export function createFieldCipher(dataKeys: string, indexKey: string): FieldCiph
     },
     blindIndex(field, normalized) {
       return hmacSm3(index, `${field}:${normalized}`).subarray(0, 16);
+    },
+    mac(purpose, message) {
+      return hmacSm3(hmacSm3(index, `mac-key:${purpose}`), message).toString('hex');
     },
   };
 }
