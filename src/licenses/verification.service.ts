@@ -4,6 +4,7 @@ import { maskName } from '../core/crypto/masking.js';
 import type { Db } from '../core/db/database.js';
 import { findDepartmentsById } from '../registry/index.js';
 import type { VerificationResult } from './license.contract.js';
+import type { PublicDocumentView } from './verification.page.js';
 import { LICENSE_STATUSES, chinaDate, effectiveStatus } from './license-status.js';
 import { findLicenseType } from './license-type.service.js';
 import { licenses } from './license.schema.js';
@@ -110,21 +111,8 @@ export async function verifySignedDocument(db: Db, clock: Clock, doc: SignedDocu
   return { ...result, checkedAt: clock.now().toISOString() };
 }
 
-/** What the public page /v/{code} shows: never the holder's code, a person's name masked, only disclosed fields. */
-/** The public view of a licence (a PublicDocumentView). */
-export type PublicLicenseView = {
-  kind: 'license';
-  name: string;
-  number: string;
-  holderName: string;
-  issuerName: string;
-  issuedOn: string;
-  validFrom: string;
-  validUntil: string | null;
-  status: string;
-  statusLabel: string;
-  fields: { label: string; value: string }[];
-};
+/** What the public page /v/{code} shows of a licence: never the holder's code, a person's name masked, only disclosed fields. */
+export type PublicLicenseView = PublicDocumentView & { kind: 'license' };
 
 /** The public view of a licence by its verification code, or undefined. */
 export async function publicLicenseView(db: Db, clock: Clock, code: string): Promise<PublicLicenseView | undefined> {
