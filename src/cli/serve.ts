@@ -6,6 +6,8 @@ import { migrateDatabase } from '../core/db/migrate.js';
 import { buildApp } from '../http/app.js';
 import { DEMO_PASSWORD, ensureFirstAdmin, purgeEndedSessions, seedDemo, seedReferenceData } from '../registry/index.js';
 import { seedDemoLicenses, seedLicensing } from '../licenses/seed.js';
+import { seedDemoRecords } from '../exchange/index.js';
+import { preloadDocumentFonts, seedDemoProofs, seedProofing } from '../proofs/index.js';
 import { serverLogger, version } from './runtime.js';
 
 /**
@@ -21,7 +23,8 @@ export async function serve(): Promise<void> {
   const deps = { db: database.db, clock: systemClock, log, cipher: loadFieldCipher(config, (msg) => log.warn(msg)) };
   const seeded = await seedReferenceData(deps);
   const licensing = await seedLicensing(deps);
-  log.info({ ...seeded, ...licensing }, 'reference data ready');
+  const proofing = await seedProofing(deps);
+  log.info({ ...seeded, ...licensing, ...proofing }, 'reference data ready');
   const admin = await ensureFirstAdmin(deps, config.adminPassword);
   if (admin.generatedPassword) {
     // Printed once, to the terminal, never logged: it is not stored anywhere in clear.
@@ -34,9 +37,10 @@ export async function serve(): Promise<void> {
     );
   }
   if (config.demo) {
-    const demo = { ...(await seedDemo(deps)), licenses: await seedDemoLicenses(deps) };
+    const demo = { ...(await seedDemo(deps)), licenses: await seedDemoLicenses(deps), dataRecords: await seedDemoRecords(deps), proofs: await seedDemoProofs(deps) };
     log.info({ ...demo, demoPassword: DEMO_PASSWORD }, 'Yiyang demo data ready (demo accounts share the demo password)');
   }
+  preloadDocumentFonts(); // so the first proof PDF a citizen asks for is not the slow one
   const app = await buildApp(deps, { ...config, version });
   const chores = setInterval(() => {
     purgeEndedSessions(deps.db, deps.clock).catch((err: unknown) => log.warn({ err }, 'session purge failed'));

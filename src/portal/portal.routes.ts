@@ -8,6 +8,7 @@ import { listAccessToSubjectData, readOwnProfile } from './access-log.service.js
 import { sendLoginCode, verifyLoginCode, type PortalDeps } from './otp.service.js';
 import { AccessEntryView, OtpRequestBody, OtpSentView, PortalLoginBody, PortalMe } from './portal.contract.js';
 import { authenticatePortalSession, closePortalSession, type PortalSession } from './portal-session.service.js';
+import { registerPortalProofRoutes } from './portal-proof.routes.js';
 
 /** The portal session cookie; scoped to the portal API so the console never sends it. */
 export const PORTAL_COOKIE = 'mz_portal';
@@ -38,8 +39,8 @@ function setPortalCookie(reply: FastifyReply, token: string | null, secure: bool
   reply.setCookie(PORTAL_COOKIE, token, { path: COOKIE_PATH, httpOnly: true, sameSite: 'strict', secure, ...(expires ? { expires } : {}) });
 }
 
-/** The citizen and enterprise portal: log in with a one-time code, see one's data and who read it. */
-export function registerPortalRoutes(app: App, deps: PortalDeps, settings: { cookieSecure: boolean }): void {
+/** The citizen and enterprise portal: log in with a one-time code, see one's data and who read it, get proofs. */
+export function registerPortalRoutes(app: App, deps: PortalDeps, settings: { cookieSecure: boolean; publicUrl: string }): void {
   const perAddress = (max: number) => ({ rateLimit: { max, timeWindow: 60_000, hook: 'preHandler' as const } });
 
   app.post(
@@ -112,4 +113,6 @@ export function registerPortalRoutes(app: App, deps: PortalDeps, settings: { coo
       return listAccessToSubjectData(deps, session, req.query);
     },
   );
+
+  registerPortalProofRoutes(app, deps, (req) => requirePortalSession(deps, req), settings);
 }
