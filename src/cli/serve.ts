@@ -9,6 +9,8 @@ import { anchorAuditChain } from '../core/audit/audit-anchor.js';
 import { expireLicenses } from '../licenses/index.js';
 import { seedDemoLicenses, seedLicensing } from '../licenses/seed.js';
 import { purgePortalLeftovers } from '../portal/index.js';
+import { seedDemoRecords } from '../exchange/index.js';
+import { preloadDocumentFonts, seedDemoProofs, seedProofing } from '../proofs/index.js';
 import { serverLogger, version } from './runtime.js';
 
 /**
@@ -24,7 +26,8 @@ export async function serve(): Promise<void> {
   const deps = { db: database.db, clock: systemClock, log, cipher: loadFieldCipher(config, (msg) => log.warn(msg)) };
   const seeded = await seedReferenceData(deps);
   const licensing = await seedLicensing(deps);
-  log.info({ ...seeded, ...licensing }, 'reference data ready');
+  const proofing = await seedProofing(deps);
+  log.info({ ...seeded, ...licensing, ...proofing }, 'reference data ready');
   const admin = await ensureFirstAdmin(deps, config.adminPassword);
   if (admin.generatedPassword) {
     // Printed once, to the terminal, never logged: it is not stored anywhere in clear.
@@ -37,10 +40,11 @@ export async function serve(): Promise<void> {
     );
   }
   if (config.demo) {
-    const demo = { ...(await seedDemo(deps)), licenses: await seedDemoLicenses(deps) };
+    const demo = { ...(await seedDemo(deps)), licenses: await seedDemoLicenses(deps), dataRecords: await seedDemoRecords(deps), proofs: await seedDemoProofs(deps) };
     log.info({ ...demo, demoPassword: DEMO_PASSWORD }, 'Yiyang demo data ready (demo accounts share the demo password)');
   }
   await anchorAuditChain(deps.db, deps.cipher, deps.clock);
+  preloadDocumentFonts(); // so the first proof PDF a citizen asks for is not the slow one
   const app = await buildApp(deps, { ...config, version });
   // Hourly housekeeping; every chore is idempotent, so several replicas may run it.
   const chores = setInterval(() => {

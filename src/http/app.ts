@@ -29,6 +29,7 @@ import { AccessEntryView, OTP_RULES, otpSenderFor, registerPortalRoutes, type Ot
 import { packagePath } from '../core/paths.js';
 import { registerExportRoutes } from './export.routes.js';
 import { LicenseTypeView, LicenseView, SignedDocumentSchema, lookupLicense, publicLicenseView, registerLicenseRoutes, registerVerificationRoutes } from '../licenses/index.js';
+import { ProofTypeView, ProofView, lookupProof, publicProofView, registerProofRoutes } from '../proofs/index.js';
 import { registerWebApps } from './web-static.js';
 
 export interface AppOptions extends HttpSettings {
@@ -44,6 +45,8 @@ export interface AppOptions extends HttpSettings {
   otpRules?: OtpRules;
   /** The built web apps; default dist/web when it exists; null serves no web apps. */
   webDir?: string | null;
+  /** MIANZHENG_PUBLIC_URL: where the QR codes on documents point (default http://localhost:3000). */
+  publicUrl?: string;
 }
 
 const REQUEST_ID = /^[A-Za-z0-9._-]{1,64}$/;
@@ -103,7 +106,7 @@ export async function buildApp(deps: Deps, options: AppOptions): Promise<App> {
     },
     refResolver: { buildLocalReference: (json, _baseUri, _fragment, i) => String(json.$id ?? `def-${i}`) },
   });
-  for (const schema of [Problem, RegionView, DepartmentView, StaffView, ApiKeyView, SubjectView, AuditEventView, AccessEntryView, LicenseTypeView, LicenseView, SignedDocumentSchema]) {
+  for (const schema of [Problem, RegionView, DepartmentView, StaffView, ApiKeyView, SubjectView, AuditEventView, AccessEntryView, LicenseTypeView, LicenseView, SignedDocumentSchema, ProofTypeView, ProofView]) {
     app.addSchema(schema);
   }
   await app.register(swaggerUi, { routePrefix: '/docs', uiConfig: { docExpansion: 'list', deepLinking: true } });
@@ -130,13 +133,15 @@ export async function buildApp(deps: Deps, options: AppOptions): Promise<App> {
   registerSubjectRoutes(app, deps);
   registerAuditRoutes(app, deps);
   registerExportRoutes(app, deps);
+  const publicUrl = (options.publicUrl ?? 'http://localhost:3000').replace(/\/+$/, '');
   registerLicenseRoutes(app, deps);
+  registerProofRoutes(app, deps, { publicUrl });
   registerVerificationRoutes(app, deps, {
-    registries: { license: lookupLicense },
-    publicViews: [(code) => publicLicenseView(deps.db, deps.clock, code)],
+    registries: { license: lookupLicense, proof: lookupProof },
+    publicViews: [(code) => publicLicenseView(deps.db, deps.clock, code), (code) => publicProofView(deps.db, deps.clock, code)],
   });
   const otpSender = options.otpSender !== undefined ? options.otpSender : otpSenderFor({ env: options.env ?? 'development', otpWebhook: options.otpWebhook }, deps.log);
-  registerPortalRoutes(app, { ...deps, sender: otpSender, rules: options.otpRules ?? OTP_RULES }, { cookieSecure: options.cookieSecure });
+  registerPortalRoutes(app, { ...deps, sender: otpSender, rules: options.otpRules ?? OTP_RULES }, { cookieSecure: options.cookieSecure, publicUrl });
   await registerWebApps(app, options.webDir !== undefined ? options.webDir : packagePath('dist', 'web'));
   return app;
 }

@@ -1,4 +1,5 @@
 import type { licenses, licenseTypes } from './license.schema.js';
+import type { DocumentMetadata } from './signed-document.js';
 
 type LicenseRow = typeof licenses.$inferSelect;
 type LicenseTypeRow = typeof licenseTypes.$inferSelect;
@@ -9,22 +10,9 @@ type LicenseTypeRow = typeof licenseTypes.$inferSelect;
  * 照面信息 fields with their labels. Status is not signed: it changes after signing and is checked
  * against the registry or the status list.
  */
-export type LicenseDocument = {
-  identifier: string;
-  name: string;
-  typeCode: string;
-  number: string;
-  holderName: string;
-  /** ID number (persons) or USCC (organisations), in full: this is the holder's own document. */
-  holderCode: string;
-  holderCodeType: '居民身份证' | '统一社会信用代码';
-  issuerName: string;
-  issuerCode: string;
-  issuedOn: string;
-  validFrom: string;
+export type LicenseDocument = DocumentMetadata & {
   /** null = 长期. */
   validUntil: string | null;
-  regionCode: string;
   previousIdentifier: string | null;
   fields: { key: string; label: string; value: string }[];
 };

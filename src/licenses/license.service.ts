@@ -116,8 +116,8 @@ async function signLicense(tx: DbOrTx, deps: Pick<Deps, 'cipher'>, row: LicenseR
   return { documentDigest: documentDigest(document), signature: signWith(signer, canonicalDocument(document)), signingKeyId: signer.keyId, signedAt: now };
 }
 
-/** Next position in the shared status list. */
-async function nextStatusListIndex(tx: DbOrTx): Promise<number> {
+/** Next position in the status list shared by licences and proofs (W3C Bitstring Status List). */
+export async function nextStatusListIndex(tx: DbOrTx): Promise<number> {
   const [row] = await queryRows<{ n: number | string }>(tx, sql`select nextval('status_list_seq') as n`);
   return Number(row?.n);
 }

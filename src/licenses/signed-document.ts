@@ -3,6 +3,27 @@ import { sm3Hex } from '../core/crypto/sm3.js';
 import { SM2_DEFAULT_ID } from '../core/crypto/sm2.js';
 
 /**
+ * The GB/T 36904 metadata every signed licence or proof starts with (证照标识, 名称, 类型代码, 编号,
+ * 持证主体 and its code, 颁发机构 and its code, 颁发日期, 有效期起始, 管辖属地); `checkSignedDocument`
+ * reads identifier, name, issuerName, issuerCode and the validity dates.
+ */
+export type DocumentMetadata = {
+  identifier: string;
+  name: string;
+  typeCode: string;
+  number: string;
+  holderName: string;
+  /** ID number (persons) or USCC (organisations), in full: this is the holder's own document. */
+  holderCode: string;
+  holderCodeType: '居民身份证' | '统一社会信用代码';
+  issuerName: string;
+  issuerCode: string;
+  issuedOn: string;
+  validFrom: string;
+  regionCode: string;
+};
+
+/**
  * What a holder carries and any verifier checks: the document, and the department's SM2 signature
  * over the document's canonical JSON (RFC 8785). Licences and proofs share the envelope.
  */

@@ -17,6 +17,8 @@ export interface RegistryEntry {
   statusReason: string | null;
   digest: string;
   validUntil: string | null;
+  /** How the registry names its status in Chinese, when not as a licence does (a proof's revocation is 撤销, not 吊销). */
+  statusLabel?: string;
 }
 
 /** Looks a document up in the registry of its kind (licences here; proofs register their own). */
@@ -79,7 +81,7 @@ export async function checkSignedDocument(
     if (!entry) return invalidBecause('登记库中无此文档 / not in the registry');
     if (entry.digest !== documentDigest(d)) return invalidBecause('与登记库中的版本不一致 / differs from the registered version');
     status = effectiveStatus(entry.status, entry.validUntil, today);
-    const label = LICENSE_STATUSES[status as keyof typeof LICENSE_STATUSES]?.zh ?? status;
+    const label = entry.statusLabel ?? LICENSE_STATUSES[status as keyof typeof LICENSE_STATUSES]?.zh ?? status;
     if (status === 'superseded') return { result: 'invalid', reasons: [...reasons, `${label} / replaced by a newer version`], ...summary, status };
     if (status === 'revoked' || status === 'cancelled' || status === 'withdrawn') {
       return { result: 'revoked', reasons: [...reasons, `已${label}${entry.statusReason ? `：${entry.statusReason}` : ''} / ${status}`], ...summary, status };

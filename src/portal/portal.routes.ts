@@ -9,6 +9,7 @@ import { sendLoginCode, verifyLoginCode, type PortalDeps } from './otp.service.j
 import { AccessEntryView, OtpRequestBody, OtpSentView, PortalLoginBody, PortalMe } from './portal.contract.js';
 import { authenticatePortalSession, closePortalSession, type PortalSession } from './portal-session.service.js';
 import { registerWalletRoutes } from './wallet.routes.js';
+import { registerPortalProofRoutes } from './portal-proof.routes.js';
 
 /** The portal session cookie; scoped to the portal API so the console never sends it. */
 export const PORTAL_COOKIE = 'mz_portal';
@@ -39,8 +40,8 @@ function setPortalCookie(reply: FastifyReply, token: string | null, secure: bool
   reply.setCookie(PORTAL_COOKIE, token, { path: COOKIE_PATH, httpOnly: true, sameSite: 'strict', secure, ...(expires ? { expires } : {}) });
 }
 
-/** The citizen and enterprise portal: log in with a one-time code, see one's data, who read it, and one's licences. */
-export function registerPortalRoutes(app: App, deps: PortalDeps, settings: { cookieSecure: boolean }): void {
+/** The citizen and enterprise portal: log in with a one-time code, see one's data, who read it, one's licences, and get proofs. */
+export function registerPortalRoutes(app: App, deps: PortalDeps, settings: { cookieSecure: boolean; publicUrl: string }): void {
   const perAddress = (max: number) => ({ rateLimit: { max, timeWindow: 60_000, hook: 'preHandler' as const } });
 
   app.post(
@@ -114,4 +115,5 @@ export function registerPortalRoutes(app: App, deps: PortalDeps, settings: { coo
     },
   );
   registerWalletRoutes(app, deps, (req) => requirePortalSession(deps, req));
+  registerPortalProofRoutes(app, deps, (req) => requirePortalSession(deps, req), settings);
 }

@@ -1,4 +1,4 @@
-import { asc, desc, eq } from 'drizzle-orm';
+import { asc, desc, eq, gt } from 'drizzle-orm';
 import type { FieldCipher } from '../core/crypto/field-cipher.js';
 import type { DbOrTx } from '../core/db/database.js';
 import { isUuid } from '../core/ids/uuid.js';
@@ -30,4 +30,10 @@ export function subjectCode(cipher: FieldCipher, row: SubjectRow): string {
   if (row.kind === 'organization') return row.uscc ?? '';
   if (!row.idNumberCipher) return '';
   return cipher.decrypt('idNumber', row.keyId, row.idNumberCipher);
+}
+
+/** Subject rows in id order, a page at a time, without scope check or audit: for seeding other modules' demo data. */
+export async function listSubjectRowsAfter(db: DbOrTx, afterId: string | null, limit: number): Promise<SubjectRow[]> {
+  const query = db.select().from(subjects);
+  return (afterId ? query.where(gt(subjects.id, afterId)) : query).orderBy(asc(subjects.id)).limit(limit);
 }

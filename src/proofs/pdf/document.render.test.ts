@@ -1,41 +1,26 @@
 import { execFileSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { PNG } from 'pngjs';
 import { afterAll, describe, expect, it } from 'vitest';
 import { AppError } from '../../core/errors.js';
+import { hasTool, pdfText, popplerTools, qrOnPage } from '../../test/pdf-tools.js';
 import { renderDocumentPdf, validityText } from './document.render.js';
 import { sampleFoodLicense, sampleResidenceProof } from './document.samples.js';
 import { formatChineseDate, type PrintableDocument } from './printable-document.js';
 
-// jsqr's typings declare an ES default export, but the package is CommonJS exporting the function itself.
-const jsQR = createRequire(import.meta.url)('jsqr') as typeof import('jsqr').default;
 
 const dir = mkdtempSync(join(tmpdir(), 'mz-pdf-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
-/** True when a poppler tool runs here (Debian poppler-utils). */
-function hasTool(tool: string): boolean {
-  try {
-    execFileSync(tool, ['-v'], { stdio: 'ignore' });
-    return true;
-  } catch {
-    return false;
-  }
-}
-const hasPdftotext = hasTool('pdftotext');
-const hasPdftoppm = hasTool('pdftoppm');
-if (!hasPdftotext) console.warn('SKIPPED: text extraction checks need pdftotext (apt-get install -y poppler-utils)');
-if (!hasPdftoppm) console.warn('SKIPPED: QR decoding checks need pdftoppm (apt-get install -y poppler-utils)');
+const { pdftotext: hasPdftotext, pdftoppm: hasPdftoppm } = popplerTools('PDF rendering');
 
 const save = (name: string, bytes: Uint8Array) => {
   const path = join(dir, name);
   writeFileSync(path, bytes);
   return path;
 };
-const pdftotext = (path: string) => execFileSync('pdftotext', ['-enc', 'UTF-8', path, '-']).toString('utf8');
+const pdftotext = pdfText;
 const squeeze = (s: string) => s.replace(/\s+/g, '');
 
 /** A proof long enough to need a second page, with the punctuation and mixed scripts real proofs carry. */
@@ -106,10 +91,7 @@ describe('renderDocumentPdf', () => {
     for (const doc of [sampleResidenceProof(), longProof()]) {
       const path = save('qr.pdf', await renderDocumentPdf(doc));
       const pageCount = doc.paragraphs.length > 3 ? 2 : 1;
-      execFileSync('pdftoppm', ['-png', '-r', '100', '-gray', '-f', String(pageCount), '-l', String(pageCount), '-singlefile', path, join(dir, 'qr')]);
-      const png = PNG.sync.read(readFileSync(join(dir, 'qr.png')));
-      const code = jsQR(new Uint8ClampedArray(png.data.buffer, png.data.byteOffset, png.data.length), png.width, png.height);
-      expect(code?.data).toBe(doc.verificationUrl);
+      expect(qrOnPage(path, pageCount, dir)).toBe(doc.verificationUrl);
     }
   });
 

@@ -15,6 +15,7 @@ export const DEPARTMENT_KINDS = [
   'vertical', // 垂直管理机构 (税务, 烟草, 消防)
   'party', // 党委工作机关
   'mass_organization', // 群团组织
+  'military', // 军事机关 that are also the government's 兵役机关 (军分区, 人民武装部)
 ] as const;
 export type DepartmentKind = (typeof DEPARTMENT_KINDS)[number];
 
@@ -153,6 +154,13 @@ export function yiyangDepartments(townships: readonly { code: string; name: stri
   for (const t of townships) {
     const name = `${t.name}便民服务中心`;
     add({ code: `${t.code.slice(0, 9)}-government_services`, name, shortName: name, regionCode: t.code, kind: 'institution', line: 'government_services' });
+  }
+  // The 兵役机关 (Military Service Law art. 10): 军分区 for the city, 人民武装部 for each county. Added
+  // after everything else so that no department seeded before them changes its generated USCC.
+  add({ code: '430900-military_service', name: '益阳军分区', shortName: '益阳军分区', regionCode: '430900000000', kind: 'military', line: 'military_service' });
+  for (const c of COUNTIES.filter((county) => county.style !== 'zone')) {
+    const name = `${c.style === 'district' ? `益阳市${c.name}` : c.name}人民武装部`;
+    add({ code: `${c.code.slice(0, 6)}-military_service`, name, shortName: name.replace(/^益阳市/, ''), regionCode: c.code, kind: 'military', line: 'military_service' });
   }
   return out;
 }
