@@ -12,6 +12,11 @@ const RegionsPage = lazy(() => import('./pages/RegionsPage'));
 const DepartmentsPage = lazy(() => import('./pages/DepartmentsPage'));
 const SubjectsPage = lazy(() => import('./pages/SubjectsPage'));
 const SubjectDetailPage = lazy(() => import('./pages/SubjectDetailPage'));
+const LicensesPage = lazy(() => import('./pages/LicensesPage'));
+const LicenseDetailPage = lazy(() => import('./pages/LicenseDetailPage'));
+const IssueLicensePage = lazy(() => import('./pages/IssueLicensePage'));
+const LicenseTypesPage = lazy(() => import('./pages/LicenseTypesPage'));
+const VerifyPage = lazy(() => import('./pages/VerifyPage'));
 const StaffPage = lazy(() => import('./pages/StaffPage'));
 const ApiKeysPage = lazy(() => import('./pages/ApiKeysPage'));
 const AuditPage = lazy(() => import('./pages/AuditPage'));
@@ -38,6 +43,11 @@ export function ConsoleApp() {
               <Route path="departments" element={<DepartmentsPage />} />
               <Route path="subjects" element={<SubjectsPage />} />
               <Route path="subjects/:id" element={<SubjectDetailPage />} />
+              <Route path="licenses" element={<LicensesPage />} />
+              <Route path="licenses/new" element={<IssueLicensePage />} />
+              <Route path="licenses/types" element={<LicenseTypesPage />} />
+              <Route path="licenses/verify" element={<VerifyPage />} />
+              <Route path="licenses/:id" element={<LicenseDetailPage />} />
               <Route path="staff" element={<StaffPage />} />
               <Route path="api-keys" element={<ApiKeysPage />} />
               <Route path="audit" element={<AuditPage />} />

@@ -1,4 +1,19 @@
-import { ApartmentOutlined, AuditOutlined, ClusterOutlined, DashboardOutlined, KeyOutlined, LogoutOutlined, MenuOutlined, TeamOutlined, UserOutlined } from '@ant-design/icons';
+import {
+  ApartmentOutlined,
+  AuditOutlined,
+  BookOutlined,
+  ClusterOutlined,
+  DashboardOutlined,
+  FileAddOutlined,
+  FileSearchOutlined,
+  KeyOutlined,
+  LogoutOutlined,
+  MenuOutlined,
+  SafetyCertificateOutlined,
+  SafetyOutlined,
+  TeamOutlined,
+  UserOutlined,
+} from '@ant-design/icons';
 import { Alert, Button, Drawer, Layout, Menu, Tag } from 'antd';
 import { Suspense, useState, type ReactNode } from 'react';
 import { Link, Outlet, useLocation, useNavigate } from 'react-router';
@@ -15,6 +30,17 @@ interface NavItem {
   label: string;
   icon: ReactNode;
   permission: string | null;
+  /** A menu group: its own path is only its key. */
+  children?: NavItem[];
+}
+
+/** The menu entry of the current page: the longest path that is the location or a parent of it (/licenses/123 → /licenses). */
+function selectedPath(items: NavItem[], pathname: string): string | undefined {
+  const leaves = items.flatMap((n) => n.children ?? [n]);
+  if (pathname === '/') return '/';
+  return leaves
+    .filter((n) => n.path !== '/' && (pathname === n.path || pathname.startsWith(`${n.path}/`)))
+    .sort((a, b) => b.path.length - a.path.length)[0]?.path;
 }
 
 /** The console frame: header with the actor's name, roles and scope; the menu; the page. */
@@ -32,12 +58,26 @@ export function ConsoleLayout() {
     { path: '/regions', label: t.regions, icon: <ClusterOutlined />, permission: 'region.read' },
     { path: '/departments', label: t.departments, icon: <ApartmentOutlined />, permission: 'department.read' },
     { path: '/subjects', label: t.subjects, icon: <UserOutlined />, permission: 'subject.read' },
+    {
+      path: 'group:licenses',
+      label: t.licenses,
+      icon: <SafetyCertificateOutlined />,
+      permission: 'license.read',
+      children: [
+        { path: '/licenses', label: t.licenseSearch, icon: <FileSearchOutlined />, permission: 'license.read' },
+        { path: '/licenses/new', label: t.licenseIssue, icon: <FileAddOutlined />, permission: 'license.issue' },
+        { path: '/licenses/types', label: t.licenseTypes, icon: <BookOutlined />, permission: 'license.read' },
+        { path: '/licenses/verify', label: t.licenseVerify, icon: <SafetyOutlined />, permission: 'license.read' },
+      ],
+    },
     { path: '/staff', label: t.staff, icon: <TeamOutlined />, permission: 'staff.read' },
     { path: '/api-keys', label: t.apiKeys, icon: <KeyOutlined />, permission: 'apikey.manage' },
     { path: '/audit', label: t.audit, icon: <AuditOutlined />, permission: 'audit.read' },
   ];
-  const visible = nav.filter((n) => n.permission === null || can(n.permission));
-  const selected = visible.filter((n) => n.path !== '/' && location.pathname.startsWith(n.path)).map((n) => n.path);
+  const allowed = (n: NavItem) => n.permission === null || can(n.permission);
+  const visible = nav.filter(allowed).map((n) => (n.children ? { ...n, children: n.children.filter(allowed) } : n));
+  const selected = selectedPath(visible, location.pathname);
+  const itemOf = (n: NavItem) => ({ key: n.path, icon: n.icon, label: <Link to={n.path}>{n.label}</Link> });
   const roleText = me.roles.map((r) => (locale === 'en-US' ? roleLabels[r]?.en : roleLabels[r]?.zh) ?? r).join('、');
   const name = me.staff?.displayName ?? me.apiKey?.name ?? '';
   const department = me.staff?.departmentName ?? '';
@@ -45,9 +85,10 @@ export function ConsoleLayout() {
     <nav aria-label={t.menu}>
       <Menu
         mode="inline"
-        selectedKeys={selected.length ? selected : location.pathname === '/' ? ['/'] : []}
+        selectedKeys={selected ? [selected] : []}
+        defaultOpenKeys={visible.filter((n) => n.children).map((n) => n.path)}
         onClick={() => setDrawerOpen(false)}
-        items={visible.map((n) => ({ key: n.path, icon: n.icon, label: <Link to={n.path}>{n.label}</Link> }))}
+        items={visible.map((n) => (n.children ? { key: n.path, icon: n.icon, label: n.label, children: n.children.map(itemOf) } : itemOf(n)))}
       />
     </nav>
   );

@@ -5,6 +5,16 @@
 import type { Static } from '@sinclair/typebox';
 import type { AuditEventView as AuditEventSchema, ChainVerificationView } from '../../../src/core/audit/audit.contract.js';
 import type { Page as PageSchema, Problem } from '../../../src/core/http/common.contract.js';
+import type {
+  AmendLicenseBody,
+  EndLicenseBody,
+  IssueLicenseBody,
+  LicenseEventView,
+  LicenseTypeView,
+  LicenseView,
+  SignedDocumentSchema,
+  VerificationResult as VerificationResultSchema,
+} from '../../../src/licenses/license.contract.js';
 import type { AccessEntryView as AccessEntrySchema, OtpSentView as OtpSentSchema, PortalMe as PortalMeSchema } from '../../../src/portal/portal.contract.js';
 import type { DepartmentView as DepartmentSchema } from '../../../src/registry/department.contract.js';
 import type { RegionDetail as RegionDetailSchema, RegionView as RegionSchema } from '../../../src/registry/region.contract.js';
@@ -35,6 +45,14 @@ export type ChainVerification = Static<typeof ChainVerificationView>;
 export type PortalMe = Static<typeof PortalMeSchema>;
 export type OtpSent = Static<typeof OtpSentSchema>;
 export type AccessEntry = Static<typeof AccessEntrySchema>;
+export type LicenseType = Static<typeof LicenseTypeView>;
+export type License = Static<typeof LicenseView>;
+export type LicenseEvent = Static<typeof LicenseEventView>;
+export type IssueLicense = Static<typeof IssueLicenseBody>;
+export type AmendLicense = Static<typeof AmendLicenseBody>;
+export type EndLicense = Static<typeof EndLicenseBody>;
+export type SignedDocument = Static<typeof SignedDocumentSchema>;
+export type VerificationResult = Static<typeof VerificationResultSchema>;
 /** A page of a cursor-paged list. */
 export type Page<T> = Omit<Static<ReturnType<typeof PageSchema>>, 'items'> & { items: T[] };
 /** What the staff login answers. */
