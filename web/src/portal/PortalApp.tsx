@@ -8,6 +8,8 @@ import { RequirePortalSession } from './portal-session';
 const LoginPage = lazy(() => import('./pages/LoginPage'));
 const MyInfoPage = lazy(() => import('./pages/MyInfoPage'));
 const AccessLogPage = lazy(() => import('./pages/AccessLogPage'));
+const WalletPage = lazy(() => import('./pages/WalletPage'));
+const WalletLicensePage = lazy(() => import('./pages/WalletLicensePage'));
 
 
 /** The citizen and enterprise portal under /portal/. */
@@ -26,6 +28,8 @@ export function PortalApp() {
               }
             >
               <Route index element={<MyInfoPage />} />
+              <Route path="licenses" element={<WalletPage />} />
+              <Route path="licenses/:id" element={<WalletLicensePage />} />
               <Route path="access-log" element={<AccessLogPage />} />
               <Route path="*" element={<MyInfoPage />} />
             </Route>

@@ -1,9 +1,10 @@
 import { Alert, Button, Empty, Segmented, Typography } from 'antd';
-import { useEffect, useState } from 'react';
-import { api, errorText, queryString } from '../../shared/api';
+import { useState } from 'react';
+import { api, queryString } from '../../shared/api';
 import type { AccessEntry, Page } from '../../shared/contracts';
 import { formatTime } from '../../shared/format';
 import { Loading } from '../../shared/Loading';
+import { useLoadMore } from '../../shared/useLoadMore';
 import { useMessages } from '../messages';
 import { usePortalSession } from '../portal-session';
 
@@ -12,26 +13,7 @@ export default function AccessLogPage() {
   const t = useMessages();
   const { me } = usePortalSession();
   const [subjectId, setSubjectId] = useState(me.subjects[0]?.id ?? '');
-  const [items, setItems] = useState<AccessEntry[]>([]);
-  const [cursor, setCursor] = useState<string | null>(null);
-  const [loading, setLoading] = useState(true);
-  const [error, setError] = useState<string | null>(null);
-
-  const load = (after: string | null, replace: boolean) => {
-    setLoading(true);
-    api<Page<AccessEntry>>(`/api/v1/portal/access-log${queryString({ subjectId, cursor: after, limit: 20 })}`).then(
-      (page) => {
-        setItems((current) => (replace ? page.items : [...current, ...page.items]));
-        setCursor(page.nextCursor);
-        setLoading(false);
-      },
-      (err: unknown) => {
-        setError(errorText(err));
-        setLoading(false);
-      },
-    );
-  };
-  useEffect(() => load(null, true), [subjectId]);
+  const { items, loading, error, hasMore, more } = useLoadMore((cursor) => api<Page<AccessEntry>>(`/api/v1/portal/access-log${queryString({ subjectId, cursor, limit: 20 })}`), subjectId);
 
   const actionText = (action: string) => (t as Record<string, string>)[`action.${action}`] ?? action;
   return (
@@ -72,8 +54,8 @@ export default function AccessLogPage() {
           ))}
         </ol>
       )}
-      {cursor ? (
-        <Button block style={{ marginTop: 12 }} loading={loading} onClick={() => load(cursor, false)}>
+      {hasMore ? (
+        <Button block style={{ marginTop: 12 }} loading={loading} onClick={more}>
           {t.loadMore}
         </Button>
       ) : null}
