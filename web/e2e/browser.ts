@@ -1,8 +1,13 @@
 import { mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium, type BrowserContext, type Page } from 'playwright-core';
-import { CHROMIUM, repoRoot } from './env';
+import { PNG } from 'pngjs';
+import { ADMIN_PASSWORD, CHROMIUM, repoRoot } from './env';
+
+// jsqr's typings declare an ES default export, but the package is CommonJS exporting the function itself.
+const jsQR = createRequire(import.meta.url)('jsqr') as typeof import('jsqr').default;
 
 /** Flags for Debian's Chromium on a machine with no network but loopback. */
 export const CHROMIUM_FLAGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-quic'];
@@ -69,4 +74,32 @@ export async function codeFromServerLog(serverLog: string, maskedPhone: string, 
 /** True when the page is no wider than the viewport (nothing to scroll sideways). */
 export async function fitsViewport(page: Page): Promise<boolean> {
   return page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth + 1);
+}
+
+/** Signs in to the console through its login page and waits for the frame with the actor. */
+export async function logInToConsole(page: Page, baseUrl: string, username = 'admin', password = ADMIN_PASSWORD): Promise<void> {
+  await page.goto(`${baseUrl}/console/`);
+  await page.waitForURL(/\/console\/login/);
+  await page.getByLabel('用户名', { exact: true }).fill(username);
+  await page.getByLabel('密码', { exact: true }).fill(password);
+  await page.locator('button[type=submit]').click();
+  await page.getByTestId('actor').waitFor();
+}
+
+/** Logs in to the portal with a mobile number and the code the development server logged for it. */
+export async function logInToPortal(page: Page, baseUrl: string, serverLog: string, phone: string): Promise<void> {
+  const masked = `${phone.slice(0, 3)}****${phone.slice(7)}`;
+  await page.goto(`${baseUrl}/portal/login`);
+  await page.getByTestId('portal-phone').fill(phone);
+  await page.getByTestId('portal-send-code').click();
+  await page.getByText(masked).waitFor();
+  await page.getByTestId('portal-code').fill(await codeFromServerLog(serverLog, masked));
+  await page.getByTestId('portal-login').click();
+  await page.waitForURL((url) => !url.pathname.endsWith('/login'));
+}
+
+/** The text of the QR code in a PNG (e.g. an element's screenshot), or null when none is found. */
+export function decodeQr(png: Buffer): string | null {
+  const image = PNG.sync.read(png);
+  return jsQR(new Uint8ClampedArray(image.data.buffer, image.data.byteOffset, image.data.length), image.width, image.height)?.data ?? null;
 }

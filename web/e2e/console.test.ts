@@ -1,21 +1,14 @@
 import type { Page } from 'playwright-core';
 import { afterEach, beforeAll, describe, expect, inject, it } from 'vitest';
 import { e2eIdNumber, staffClient } from './api-client';
-import { fitsViewport, openBrowser, screenshot, type BrowserSession } from './browser';
+import { fitsViewport, logInToConsole, openBrowser, screenshot, type BrowserSession } from './browser';
 import { ADMIN_PASSWORD } from './env';
 
 const baseUrl = inject('baseUrl');
 const skipReason = inject('skipReason');
 const SUBJECT_NAME = '欧阳测试';
 
-async function logIn(page: Page, username = 'admin', password = ADMIN_PASSWORD): Promise<void> {
-  await page.goto(`${baseUrl}/console/`);
-  await page.waitForURL(/\/console\/login/);
-  await page.getByLabel('用户名', { exact: true }).fill(username);
-  await page.getByLabel('密码', { exact: true }).fill(password);
-  await page.locator('button[type=submit]').click();
-  await page.getByTestId('actor').waitFor();
-}
+const logIn = (page: Page, username?: string, password?: string) => logInToConsole(page, baseUrl, username, password);
 
 describe.skipIf(skipReason !== '')('console in Chromium', () => {
   let session: BrowserSession | undefined;
