@@ -5,7 +5,7 @@ import type { Ctx, Deps } from '../core/context.js';
 import type { App } from '../core/http/app-types.js';
 import { requestCtx } from '../core/http/auth-hook.js';
 import { DateTime, RegionCode, Uuid, errorResponses } from '../core/http/common.contract.js';
-import { LICENSE_STATUSES, listLicenses } from '../licenses/index.js';
+import { LicenseFilters, listLicenses } from '../licenses/index.js';
 import { findSubjects, listDepartments, listStaff } from '../registry/index.js';
 import { RoleSchema } from '../registry/staff.contract.js';
 import { SubjectSearchQuery } from '../registry/subject.contract.js';
@@ -29,16 +29,8 @@ async function exportSheet<T>(
   await recordAudit(ctx.db, ctx, { action: sheet.action, targetType: sheet.targetType, payload: { filters, rows: result.rows, complete: result.complete } });
 }
 
-/** The licence list's filters (GET /api/v1/licenses), statuses named once in the licences module. */
-const LicenseExportQuery = Type.Object({
-  typeCode: Type.Optional(Type.String({ maxLength: 80 })),
-  number: Type.Optional(Type.String({ maxLength: 60 })),
-  holderId: Type.Optional(Uuid),
-  holderName: Type.Optional(Type.String({ maxLength: 100 })),
-  status: Type.Optional(Type.Union(Object.keys(LICENSE_STATUSES).map((s) => Type.Literal(s)))),
-  expiringBy: Type.Optional(Type.String({ format: 'date' })),
-  purpose: Type.Optional(Type.String({ maxLength: 200, description: 'with holderId: a retrieval of another department\'s licences (调取)' })),
-});
+/** The licence list's filters (GET /api/v1/licenses). */
+const LicenseExportQuery = Type.Object(LicenseFilters);
 
 const stamp = (ctx: Ctx) => ctx.clock.now().toISOString().slice(0, 10);
 

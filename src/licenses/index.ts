@@ -11,4 +11,4 @@ export { seedLicensing } from './seed.js';
 export { envelope, canonicalDocument, documentDigest, type SignedDocument, type DocumentMetadata } from './signed-document.js';
 export { verifySignedDocument } from './verification.service.js';
 export { chinaDate, effectiveStatus, LICENSE_STATUSES } from './license-status.js';
-export { LicenseView, LicenseTypeView, SignedDocumentSchema } from './license.contract.js';
+export { LicenseView, LicenseTypeView, SignedDocumentSchema, LicenseFilters } from './license.contract.js';

@@ -1,5 +1,6 @@
 import { Type, type Static } from '@sinclair/typebox';
 import { DateTime, Nullable, RegionCode, Uuid } from '../core/http/common.contract.js';
+import { LICENSE_STATUSES } from './license-status.js';
 
 const Ymd = Type.String({ format: 'date', description: 'YYYY-MM-DD' });
 
@@ -131,3 +132,14 @@ export const VerificationResult = Type.Object({
   checkedAt: DateTime,
 });
 export type VerificationResult = Static<typeof VerificationResult>;
+
+/** Filters of the licence list, shared by the list and its .xlsx export. */
+export const LicenseFilters = {
+  typeCode: Type.Optional(Type.String({ maxLength: 80 })),
+  number: Type.Optional(Type.String({ maxLength: 60 })),
+  holderId: Type.Optional(Uuid),
+  holderName: Type.Optional(Type.String({ maxLength: 100 })),
+  status: Type.Optional(Type.Union(Object.keys(LICENSE_STATUSES).map((s) => Type.Literal(s)))),
+  expiringBy: Type.Optional(Type.String({ format: 'date' })),
+  purpose: Type.Optional(Type.String({ maxLength: 200, description: 'why another department reads it (调取目的); with holderId: a retrieval of the holder\'s licences' })),
+};

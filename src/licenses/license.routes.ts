@@ -3,7 +3,7 @@ import type { Deps } from '../core/context.js';
 import type { App } from '../core/http/app-types.js';
 import { requestCtx } from '../core/http/auth-hook.js';
 import { Page, PageQuery, Uuid, errorResponses } from '../core/http/common.contract.js';
-import { AmendLicenseBody, EndLicenseBody, IssueLicenseBody, LicenseEventView, LicenseTypeView, LicenseView, SignedDocumentSchema } from './license.contract.js';
+import { AmendLicenseBody, EndLicenseBody, IssueLicenseBody, LicenseEventView, LicenseFilters, LicenseTypeView, LicenseView, SignedDocumentSchema } from './license.contract.js';
 import { getLicense, getLicenseHistory, listLicenses, presentLicense, signedLicenseDocument } from './license.read.js';
 import { chinaDate } from './license-status.js';
 import { findLicenseType, listLicenseTypes } from './license-type.service.js';
@@ -43,16 +43,7 @@ export function registerLicenseRoutes(app: App, deps: Deps): void {
       schema: {
         tags: ['licenses'],
         summary: '证照查询（本部门签发；或按持证主体调取，须说明目的）/ licences your departments issued, or a holder\'s licences for a stated purpose',
-        querystring: Type.Object({
-          typeCode: Type.Optional(Type.String({ maxLength: 80 })),
-          number: Type.Optional(Type.String({ maxLength: 60 })),
-          holderId: Type.Optional(Uuid),
-          holderName: Type.Optional(Type.String({ maxLength: 100 })),
-          status: Type.Optional(Type.Union(['valid', 'expired', 'superseded', 'cancelled', 'revoked', 'withdrawn'].map((s) => Type.Literal(s)))),
-          expiringBy: Type.Optional(Type.String({ format: 'date' })),
-          purpose: Purpose,
-          ...PageQuery,
-        }),
+        querystring: Type.Object({ ...LicenseFilters, ...PageQuery }),
         response: { 200: Page(Type.Ref(LicenseView)), ...errorResponses(400, 401, 403) },
       },
     },

@@ -34,7 +34,9 @@ export async function seedDemoLicenses(deps: Deps, today = chinaDate(deps.clock.
   const issuerFor = (line: string, regionCode: string) => byCode.get(`${regionCode.slice(0, 6)}-${line}`) ?? byCode.get(`430900-${line}`);
   const holders = await queryRows<{ id: string; kind: string; region_code: string; name: string }>(
     deps.db,
-    sql`select id, kind, region_code, name from subjects order by id limit 300`,
+    // Both kinds: organisations get business and sector licences, persons certificates.
+    sql`(select id, kind, region_code, name from subjects where kind = 'organization' order by id limit 80)
+        union all (select id, kind, region_code, name from subjects where kind = 'person' order by id limit 220)`,
   );
   const ctx = contextFor(deps, systemActor);
   const typeByCode = new Map(LICENSE_TYPES.map((t) => [t.code, t]));
