@@ -4,6 +4,7 @@ import { RESOURCE_FACTS, isResourceCode } from '../../exchange/index.js';
 import { LICENSE_TYPES } from '../../licenses/catalogue/license-types.data.js';
 import { PROOF_TYPES } from '../../proofs/index.js';
 import { yiyangDepartments } from '../../registry/demo/yiyang-departments.js';
+import { DEFERRAL_DAYS_CAP, DEFERRAL_LISTS, type DeferralTerms } from './deferral-lists.data.js';
 import type { ExemptionMode, MaterialDefinition, ServiceCategory, ServiceItemDefinition, ServiceLevel } from './service-item.definition.js';
 import { SERVICE_ITEMS } from './service-items.data.js';
 
@@ -89,6 +90,24 @@ function itemProblems(item: ServiceItemDefinition, synthetic = false): string[] 
 
 const byCode = new Map(SERVICE_ITEMS.map((item) => [item.code, item]));
 
+/** The deferral terms in force after each batch, keyed by item and material. */
+function foldDeferralLists(): Map<string, DeferralTerms>[] {
+  const states: Map<string, DeferralTerms>[] = [];
+  let current = new Map<string, DeferralTerms>();
+  for (const list of DEFERRAL_LISTS) {
+    current = new Map(current);
+    for (const change of list.changes) {
+      const key = `${change.itemCode} / ${change.material}`;
+      const present = current.has(key);
+      if (change.action === 'add' ? present : !present) throw new Error(`batch ${list.batch}: cannot ${change.action} ${key}`);
+      if (change.action === 'withdraw') current.delete(key);
+      else current.set(key, { itemCode: change.itemCode, material: change.material, days: change.days, supplyMethod: change.supplyMethod, consequence: change.consequence });
+    }
+    states.push(current);
+  }
+  return states;
+}
+
 describe('the service catalogue', () => {
   it('has at least 110 items with unique codes', () => {
     expect(SERVICE_ITEMS.length).toBeGreaterThanOrEqual(110);
@@ -140,5 +159,40 @@ describe('the service catalogue', () => {
     ].join('\n');
     console.log(summary);
     expect(exempted).toBeGreaterThan(0);
+  });
+});
+
+describe('the 容缺受理 lists', () => {
+  it('are numbered batches in order, each adding, changing or withdrawing entries of the list in force', () => {
+    expect(DEFERRAL_LISTS.map((l) => l.batch)).toEqual(DEFERRAL_LISTS.map((_, i) => i + 1));
+    const dates = DEFERRAL_LISTS.map((l) => l.effectiveFrom);
+    expect(dates).toEqual([...dates].sort());
+    for (const list of DEFERRAL_LISTS) expect(linesAt.city.has(list.issuingLine)).toBe(true);
+    const states = foldDeferralLists();
+    expect(states.length).toBe(DEFERRAL_LISTS.length);
+    const second = DEFERRAL_LISTS[1]?.changes ?? [];
+    expect(second.some((c) => c.action === 'change')).toBe(true);
+    expect(second.some((c) => c.action === 'withdraw')).toBe(true);
+  });
+
+  it('only defer a non-critical, submitted material of an existing item, within the item’s promised time and the cap', () => {
+    const problems: string[] = [];
+    for (const list of DEFERRAL_LISTS) {
+      for (const change of list.changes) {
+        const at = `batch ${list.batch}: ${change.itemCode} / ${change.material}`;
+        const item = byCode.get(change.itemCode);
+        const material = item?.materials.find((m) => m.name === change.material);
+        if (!item || !material) {
+          problems.push(`${at}: no such item or material`);
+          continue;
+        }
+        if (change.action === 'withdraw') continue;
+        if (material.critical) problems.push(`${at}: a critical material cannot be deferred`);
+        if (material.exemption !== 'none') problems.push(`${at}: the material is exempted (${material.exemption}), nothing to defer`);
+        if (change.days < 1 || change.days > Math.min(DEFERRAL_DAYS_CAP, item.timeLimitDays)) problems.push(`${at}: ${change.days} days exceeds min(${DEFERRAL_DAYS_CAP}, ${item.timeLimitDays})`);
+        if (!change.supplyMethod.trim() || !change.consequence.trim()) problems.push(`${at}: supply method and consequence are required`);
+      }
+    }
+    expect(problems).toEqual([]);
   });
 });
