@@ -7,6 +7,7 @@ import { yiyangDepartments } from '../../registry/demo/yiyang-departments.js';
 import { DEFERRAL_DAYS_CAP, DEFERRAL_LISTS, type DeferralTerms } from './deferral-lists.data.js';
 import type { ExemptionMode, MaterialDefinition, ServiceCategory, ServiceItemDefinition, ServiceLevel } from './service-item.definition.js';
 import { SERVICE_ITEMS } from './service-items.data.js';
+import { SYNTHETIC_CATALOGUE_SIZE, syntheticServiceItems } from './synthetic-catalogue.js';
 
 const licenseTypes = new Map(LICENSE_TYPES.map((t) => [t.code, t]));
 const proofTypes = new Map(PROOF_TYPES.map((t) => [t.code, t]));
@@ -194,5 +195,23 @@ describe('the 容缺受理 lists', () => {
       }
     }
     expect(problems).toEqual([]);
+  });
+});
+
+describe('the synthetic catalogue', () => {
+  it(`gives n valid items with unique codes (${SYNTHETIC_CATALOGUE_SIZE} by default)`, () => {
+    const items = syntheticServiceItems();
+    expect(items.length).toBe(SYNTHETIC_CATALOGUE_SIZE);
+    expect(new Set(items.map((i) => i.code)).size).toBe(items.length);
+    expect(items.every((i) => /^svc\.synthetic\.\d+$/.test(i.code) && i.name.endsWith('（示例）'))).toBe(true);
+    expect(items.flatMap((i) => itemProblems(i, true))).toEqual([]);
+    const modes = new Set(items.flatMap((i) => i.materials.map((m) => m.exemption)));
+    expect([...modes].sort()).toEqual([...MODES].sort());
+  });
+
+  it('is deterministic, and a shorter catalogue is the start of a longer one', () => {
+    expect(syntheticServiceItems(50)).toEqual(syntheticServiceItems(50));
+    expect(syntheticServiceItems(1_000).slice(0, 200)).toEqual(syntheticServiceItems(200));
+    expect(syntheticServiceItems(0)).toEqual([]);
   });
 });
