@@ -1,24 +1,18 @@
-import { execFileSync } from 'node:child_process';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Actor } from '../core/access/access.js';
 import { findAuditEvents } from '../core/audit/audit.service.js';
 import { fixedClock } from '../core/clock.js';
 import type { Deps } from '../core/context.js';
-import { sm2PublicKeyPem } from '../core/crypto/sm2.js';
 import type { Database } from '../core/db/database.js';
 import { idNumberCheckChar } from '../core/ids/id-number.js';
 import { parseLicenseId } from '../core/ids/license-id.js';
 import { organizationCodeCheckChar, usccCheckChar } from '../core/ids/uscc.js';
 import { actorFromStaff, createSubject, departmentIdOf, findStaffByUsername, seedDemo, seedReferenceData } from '../registry/index.js';
 import { openTestDatabase, testCtx, testDeps } from '../test/harness.js';
+import { opensslVerify } from '../test/openssl.js';
 import { getLicense, getLicenseHistory, listLicenses, signedLicenseDocument } from './license.read.js';
 import { addYears, amendLicense, endLicense, expireLicenses, issueLicense, renewLicense, validUntilFor } from './license.service.js';
 import { seedLicensing } from './seed.js';
-import { findPublicKey } from './signing.service.js';
-import { canonicalDocument } from './signed-document.js';
 import { lookupLicense, publicLicenseView, verifySignedDocument } from './verification.service.js';
 
 let database: Database;
@@ -27,7 +21,6 @@ const clock = fixedClock(new Date('2026-03-01T02:00:00Z'));
 const actors: Record<string, Actor> = {};
 let shopId = '';
 let personId = '';
-const dir = mkdtempSync(join(tmpdir(), 'mz-lic-'));
 
 async function actor(username: string): Promise<Actor> {
   const row = await findStaffByUsername(deps.db, username);
@@ -51,7 +44,6 @@ beforeAll(async () => {
 });
 afterAll(async () => {
   await database?.close();
-  rmSync(dir, { recursive: true, force: true });
 });
 
 const ctxOf = (username: string) => ({ ...testCtx(deps, actors[username]) });
@@ -84,13 +76,7 @@ describe('licences', () => {
     expect(license.issuerName).toBe('益阳市赫山区市场监督管理局');
 
     const doc = await signedLicenseDocument(ctx, license.id);
-    const key = await findPublicKey(deps.db, doc.signature.keyId);
-    if (!key) throw new Error('key not published');
-    writeFileSync(join(dir, 'pub.pem'), sm2PublicKeyPem(key.publicKey));
-    writeFileSync(join(dir, 'doc.json'), canonicalDocument(doc.document));
-    writeFileSync(join(dir, 'doc.sig'), Buffer.from(doc.signature.value, 'base64'));
-    const out = execFileSync('openssl', ['pkeyutl', '-verify', '-pubin', '-inkey', join(dir, 'pub.pem'), '-rawin', '-in', join(dir, 'doc.json'), '-sigfile', join(dir, 'doc.sig'), '-digest', 'sm3', '-pkeyopt', 'distid:1234567812345678']).toString();
-    expect(out).toContain('Signature Verified Successfully');
+    expect(await opensslVerify(deps.db, doc)).toContain('Signature Verified Successfully');
 
     const verified = await verifySignedDocument(deps.db, clock, doc, { license: lookupLicense });
     expect(verified.result).toBe('valid');
