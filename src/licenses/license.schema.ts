@@ -76,6 +76,8 @@ export const licenses = pgTable(
     /** Short code for the QR link /v/{code}. */
     verificationCode: text('verification_code').notNull(),
     statusListIndex: integer('status_list_index').notNull(),
+    /** The bulk import that last wrote this row (license_imports.id); null when issued one at a time. */
+    importId: uuid('import_id'),
     createdAt: timestamp('created_at', { withTimezone: true, mode: 'date' }).notNull(),
     updatedAt: timestamp('updated_at', { withTimezone: true, mode: 'date' }).notNull(),
   },

@@ -177,6 +177,7 @@ export async function issueLicense(ctx: Ctx, input: IssueLicenseInput): Promise<
       signedAt: null,
       verificationCode: newVerificationCode(),
       statusListIndex: await nextStatusListIndex(tx),
+      importId: null,
       createdAt: now,
       updatedAt: now,
     };
@@ -258,6 +259,7 @@ export async function amendLicense(ctx: Ctx, id: string, input: AmendLicenseInpu
       disclosure: input.disclosure ?? previous.disclosure,
       verificationCode: newVerificationCode(),
       statusListIndex: await nextStatusListIndex(tx),
+      importId: null,
       createdAt: now,
       updatedAt: now,
     };
