@@ -1,0 +1,111 @@
+import { sql } from 'drizzle-orm';
+import type { Actor } from '../core/access/access.js';
+import { queryRows, type Tx } from '../core/db/database.js';
+import type { LicenseRow } from './license.service.js';
+
+/** What the registry holds under an identifier, as much as an import compares and keeps in history. */
+export interface StoredLicense {
+  id: string;
+  identifier: string;
+  holderId: string;
+  status: string;
+  digest: string;
+  disclosure: string[];
+  /** The stored content an update replaces, kept in the history row (nothing stored is lost). */
+  previous: Record<string, unknown>;
+}
+
+/** The stored licences of a batch's identifiers: one statement, the identifiers as one JSON document. */
+export async function findLicensesByIdentifier(tx: Tx, identifiers: readonly string[]): Promise<Map<string, StoredLicense>> {
+  if (identifiers.length === 0) return new Map();
+  const rows = await queryRows<{ id: string; identifier: string; holder_id: string; status: string; document_digest: string; disclosure: string[]; previous: Record<string, unknown> }>(
+    tx,
+    sql`select id, identifier, holder_id, status, document_digest, disclosure,
+          jsonb_build_object('number', number, 'holderName', holder_name, 'issuedOn', issued_on, 'validFrom', valid_from, 'validUntil', valid_until,
+            'status', status, 'fields', fields, 'disclosure', disclosure, 'documentDigest', document_digest, 'importId', import_id) as previous
+        from licenses
+        where identifier = any(array(select json_array_elements_text(${JSON.stringify(identifiers)}::json)))`,
+  );
+  return new Map(rows.map((r) => [r.identifier, { id: r.id, identifier: r.identifier, holderId: r.holder_id, status: r.status, digest: r.document_digest, disclosure: r.disclosure, previous: r.previous }]));
+}
+
+/** A licence row to write, the id of its history row, and (for an update) the content it replaces. */
+export interface LicenseWrite {
+  row: LicenseRow;
+  eventId: string;
+  previous: Record<string, unknown> | null;
+}
+
+/** What a bulk write did. */
+export interface LicenseWriteOutcome {
+  inserted: { id: string; holderId: string }[];
+  updated: { id: string; holderId: string }[];
+}
+
+const hex = (b: Buffer | null): string | null => (b ? b.toString('hex') : null);
+
+/**
+ * Inserts or updates many licences by identifier in one statement: the batch travels as one JSON
+ * document that `json_to_recordset` turns back into rows (set-based, the same SQL on PGlite and
+ * PostgreSQL), and each row written gets its history row (`import` or `import_update`, the latter
+ * with the content it replaced) in the same statement. An update clears the signature when the
+ * signed content changed (the background signer signs it again); a licence that has ended or been
+ * superseded is never changed here. Rows in one call must not repeat an identifier.
+ */
+export async function writeLicenses(tx: Tx, writes: readonly LicenseWrite[], meta: { importId: string | null; actor: Actor; now: Date }): Promise<LicenseWriteOutcome> {
+  const outcome: LicenseWriteOutcome = { inserted: [], updated: [] };
+  if (writes.length === 0) return outcome;
+  const batch = JSON.stringify(
+    writes.map(({ row: r, eventId, previous }) => ({
+      id: r.id, eid: eventId, h: r.holderId, idf: r.identifier, t: r.typeCode, no: r.number, s: r.serial,
+      hk: r.holderKind, hn: r.holderName, hc: r.holderCode, hcc: hex(r.holderCodeCipher), k: r.keyId,
+      d: r.issuerDepartmentId, ic: r.issuerCode, isn: r.issuerName, r: r.regionCode,
+      io: r.issuedOn, vf: r.validFrom, vu: r.validUntil, st: r.status, sr: r.statusReason,
+      f: r.fields, dis: r.disclosure, dg: r.documentDigest, vc: r.verificationCode, prev: previous,
+    })),
+  );
+  const now = meta.now.toISOString();
+  const rows = await queryRows<{ id: string; holder_id: string; inserted: boolean }>(
+    tx,
+    sql`with v as (
+          select * from json_to_recordset(${batch}::json) as v(id uuid, eid uuid, h uuid, idf text, t text, no text, s text, hk text, hn text, hc text,
+            hcc text, k text, d uuid, ic text, isn text, r text, io date, vf date, vu date, st text, sr text, f jsonb, dis text[], dg text, vc text, prev jsonb)
+        ), w as (
+          insert into licenses (id, holder_id, identifier, type_code, number, serial, version, previous_id, holder_kind, holder_name, holder_code,
+            holder_code_cipher, key_id, issuer_department_id, issuer_code, issuer_name, region_code, issued_on, valid_from, valid_until, status,
+            status_reason, status_changed_at, fields, disclosure, document_digest, signature, signing_key_id, signed_at, verification_code,
+            status_list_index, import_id, created_at, updated_at)
+          select v.id, v.h, v.idf, v.t, v.no, v.s, 1, null, v.hk, v.hn, v.hc,
+            decode(v.hcc, 'hex'), v.k, v.d, v.ic, v.isn, v.r, v.io, v.vf, v.vu, v.st,
+            v.sr, ${now}::timestamptz, v.f, coalesce(v.dis, '{}'), v.dg, null, null, null, v.vc,
+            nextval('status_list_seq'), ${meta.importId}::uuid, ${now}::timestamptz, ${now}::timestamptz
+          from v
+          on conflict (identifier) do update set
+            number = excluded.number, holder_name = excluded.holder_name, holder_code = excluded.holder_code,
+            holder_code_cipher = excluded.holder_code_cipher, key_id = excluded.key_id, issuer_name = excluded.issuer_name,
+            region_code = excluded.region_code, issued_on = excluded.issued_on, valid_from = excluded.valid_from, valid_until = excluded.valid_until,
+            status = excluded.status,
+            status_reason = case when licenses.status = excluded.status then licenses.status_reason else excluded.status_reason end,
+            status_changed_at = case when licenses.status = excluded.status then licenses.status_changed_at else excluded.status_changed_at end,
+            fields = excluded.fields, disclosure = excluded.disclosure, document_digest = excluded.document_digest,
+            signature = case when licenses.document_digest = excluded.document_digest then licenses.signature end,
+            signing_key_id = case when licenses.document_digest = excluded.document_digest then licenses.signing_key_id end,
+            signed_at = case when licenses.document_digest = excluded.document_digest then licenses.signed_at end,
+            import_id = excluded.import_id, updated_at = excluded.updated_at
+          where licenses.status in ('valid', 'expired') and licenses.holder_id = excluded.holder_id
+            and (licenses.document_digest is distinct from excluded.document_digest
+              or licenses.disclosure is distinct from excluded.disclosure
+              or licenses.status is distinct from excluded.status)
+          returning id, holder_id, identifier, (xmax = 0) as inserted
+        ), e as (
+          insert into license_events (id, license_id, holder_id, action, reason, actor_kind, actor_id, actor_name, at, details)
+          select v.eid, w.id, w.holder_id, case when w.inserted then 'import' else 'import_update' end, null,
+            ${meta.actor.kind}, ${meta.actor.id}, ${meta.actor.name}, ${now}::timestamptz,
+            jsonb_strip_nulls(jsonb_build_object('importId', ${meta.importId}::text, 'identifier', w.identifier, 'previous', case when w.inserted then null else v.prev end))
+          from w join v on v.idf = w.identifier
+        )
+        select id, holder_id, inserted from w`,
+  );
+  for (const r of rows) (r.inserted ? outcome.inserted : outcome.updated).push({ id: r.id, holderId: r.holder_id });
+  return outcome;
+}
