@@ -1,7 +1,10 @@
 import { parse } from 'csv-parse';
 import ExcelJS from 'exceljs';
+import { isUtf8 } from 'node:buffer';
 import { createReadStream, existsSync } from 'node:fs';
+import { open } from 'node:fs/promises';
 import { extname } from 'node:path';
+import { Transform, type Readable } from 'node:stream';
 import { AppError } from '../errors.js';
 
 /** One data row of a spreadsheet: its row number as a person sees it (header = 1) and its cells by header. */
@@ -30,7 +33,7 @@ export async function* readTableRows(path: string, headerAliases: Record<string,
     return headerAliases[key] ?? headerAliases[key.toLowerCase()] ?? key;
   };
   if (ext === '.csv' || ext === '.txt') {
-    const parser = createReadStream(path).pipe(parse({ bom: true, skip_empty_lines: true, relax_column_count: true, trim: true, info: true }));
+    const parser = (await csvText(path)).pipe(parse({ bom: true, skip_empty_lines: true, relax_column_count: true, trim: true, info: true }));
     let headers: string[] | undefined;
     for await (const { record, info } of parser as AsyncIterable<{ record: string[]; info: { records: number; empty_lines: number } }>) {
       if (!headers) {
@@ -59,6 +62,36 @@ export async function* readTableRows(path: string, headerAliases: Record<string,
       return; // first sheet only
     }
   }
+}
+
+/**
+ * The bytes of a CSV as text: UTF-8 (with or without a BOM) as it is, anything else decoded as
+ * GB18030 — what Excel on a Chinese Windows writes when asked for plain "CSV".
+ */
+async function csvText(path: string): Promise<Readable> {
+  const file = await open(path);
+  let head: Buffer;
+  try {
+    const buffer = Buffer.alloc(64 * 1024);
+    const { bytesRead } = await file.read(buffer, 0, buffer.length, 0);
+    head = buffer.subarray(0, bytesRead);
+  } finally {
+    await file.close();
+  }
+  // The sample may end inside a multi-byte character: it is UTF-8 if it is up to its last few bytes.
+  const utf8 = [0, 1, 2, 3].some((cut) => cut < head.length && isUtf8(head.subarray(0, head.length - cut))) || head.length === 0;
+  if (utf8) return createReadStream(path);
+  const decoder = new TextDecoder('gb18030');
+  return createReadStream(path).pipe(
+    new Transform({
+      transform(chunk: Buffer, _encoding, callback) {
+        callback(null, decoder.decode(chunk, { stream: true }));
+      },
+      flush(callback) {
+        callback(null, decoder.decode());
+      },
+    }),
+  );
 }
 
 function zip(headers: string[], cells: string[]): Record<string, string> {
