@@ -1,6 +1,7 @@
 import { createWriteStream, type WriteStream } from 'node:fs';
 import { verifyAuditChain } from '../core/audit/audit.service.js';
 import { contextFor } from '../core/context.js';
+import { ERROR_REPORT_HEAD, errorReportLine } from '../core/files/csv-write.js';
 import { checkTableFile, readTableRows } from '../core/files/table-reader.js';
 import { createStaff, requireDepartmentId, importSubjects, seedDemo, seedReferenceData, seedSyntheticSubjects, ensureFirstAdmin } from '../registry/index.js';
 import { SUBJECT_HEADER_ALIASES } from '../registry/subject.import.js';
@@ -60,9 +61,9 @@ export async function importSubjectsCommand(file: string, opts: { errors?: strin
       onError: (e) => {
         if (!errorFile) {
           errorFile = createWriteStream(errorPath);
-          errorFile.write('\uFEFFrow,field,reason\n'); // BOM so Excel opens it as UTF-8
+          errorFile.write(ERROR_REPORT_HEAD);
         }
-        errorFile.write(`${e.row},${csvCell(e.field)},${csvCell(e.reason)}\n`);
+        errorFile.write(errorReportLine(e));
       },
       onProgress: (r) => {
         if (r.total - lastShown >= 10_000 || !process.stderr.isTTY) {
@@ -80,10 +81,6 @@ export async function importSubjectsCommand(file: string, opts: { errors?: strin
       (report.rejected ? `rejected rows (row, field, reason): ${errorPath}\n` : ''),
   );
   if (report.rejected > 0) process.exitCode = 3;
-}
-
-function csvCell(s: string): string {
-  return /[",\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
 }
 
 /** `mianzheng staff add`: create a staff account from the command line. */
