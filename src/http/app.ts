@@ -4,6 +4,8 @@ import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import Fastify, { type FastifyBaseLogger } from 'fastify';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { registerAuditRoutes } from '../core/audit/audit.routes.js';
 import { AuditEventView } from '../core/audit/audit.contract.js';
 import type { Deps } from '../core/context.js';
@@ -28,7 +30,18 @@ import { SubjectView } from '../registry/subject.contract.js';
 import { AccessEntryView, OTP_RULES, otpSenderFor, registerPortalRoutes, type OtpRules, type OtpSender } from '../portal/index.js';
 import { packagePath } from '../core/paths.js';
 import { registerExportRoutes } from './export.routes.js';
-import { LicenseTypeView, LicenseView, SignedDocumentSchema, lookupLicense, publicLicenseView, registerLicenseRoutes, registerVerificationRoutes } from '../licenses/index.js';
+import {
+  LicenseImportView,
+  LicenseTypeView,
+  LicenseView,
+  SignedDocumentSchema,
+  lookupLicense,
+  publicLicenseView,
+  registerLicenseImportRoutes,
+  registerLicenseRoutes,
+  registerVerificationRoutes,
+  type BackgroundSigner,
+} from '../licenses/index.js';
 import { registerWebApps } from './web-static.js';
 
 export interface AppOptions extends HttpSettings {
@@ -44,6 +57,14 @@ export interface AppOptions extends HttpSettings {
   otpRules?: OtpRules;
   /** The built web apps; default dist/web when it exists; null serves no web apps. */
   webDir?: string | null;
+  /** Where uploaded import files wait while they are imported (default: a folder in the system's temp dir). */
+  uploadDir?: string;
+  /** Largest import file accepted, in bytes (default 200 MiB). */
+  maxUploadBytes?: number;
+  /** The background signer, woken when an import ends (serve starts it; tests may pass one). */
+  signer?: BackgroundSigner;
+  /** The address the platform is reached at (MIANZHENG_PUBLIC_URL): ids in exported credentials. */
+  publicUrl?: string;
 }
 
 const REQUEST_ID = /^[A-Za-z0-9._-]{1,64}$/;
@@ -103,7 +124,7 @@ export async function buildApp(deps: Deps, options: AppOptions): Promise<App> {
     },
     refResolver: { buildLocalReference: (json, _baseUri, _fragment, i) => String(json.$id ?? `def-${i}`) },
   });
-  for (const schema of [Problem, RegionView, DepartmentView, StaffView, ApiKeyView, SubjectView, AuditEventView, AccessEntryView, LicenseTypeView, LicenseView, SignedDocumentSchema]) {
+  for (const schema of [Problem, RegionView, DepartmentView, StaffView, ApiKeyView, SubjectView, AuditEventView, AccessEntryView, LicenseTypeView, LicenseView, SignedDocumentSchema, LicenseImportView]) {
     app.addSchema(schema);
   }
   await app.register(swaggerUi, { routePrefix: '/docs', uiConfig: { docExpansion: 'list', deepLinking: true } });
@@ -131,6 +152,11 @@ export async function buildApp(deps: Deps, options: AppOptions): Promise<App> {
   registerAuditRoutes(app, deps);
   registerExportRoutes(app, deps);
   registerLicenseRoutes(app, deps);
+  await registerLicenseImportRoutes(app, deps, {
+    uploadDir: options.uploadDir ?? join(tmpdir(), 'mianzheng-uploads'),
+    signer: options.signer,
+    ...(options.maxUploadBytes ? { maxUploadBytes: options.maxUploadBytes } : {}),
+  });
   registerVerificationRoutes(app, deps, {
     registries: { license: lookupLicense },
     publicViews: [(code) => publicLicenseView(deps.db, deps.clock, code)],
