@@ -6,7 +6,8 @@ export type { PublicDocumentView } from './verification.page.js';
 export { seedLicenseTypes, findLicenseType } from './license-type.service.js';
 export { ensureSigningKeys, departmentSigner, signWith, findPublicKey } from './signing.service.js';
 export { issueLicense, amendLicense, renewLicense, endLicense, expireLicenses, newVerificationCode, type LicenseRow } from './license.service.js';
-export { getLicense, listLicenses } from './license.read.js';
+export { getLicense, listLicenses, signedLicenseDocument } from './license.read.js';
+export { seedLicensing, seedDemoLicenses } from './seed.js';
 export { envelope, canonicalDocument, documentDigest, type SignedDocument } from './signed-document.js';
 export { chinaDate, effectiveStatus, LICENSE_STATUSES } from './license-status.js';
 export { LicenseView, LicenseTypeView, SignedDocumentSchema } from './license.contract.js';
@@ -17,3 +18,4 @@ export { importLicenses, type LicenseImportReport, type LicenseImportError } fro
 export { createLicenseImport, runLicenseImport, failInterruptedImports, countCsvDataLines } from './license-import.service.js';
 export { signPendingLicenses, startBackgroundSigner, countUnsignedLicenses, type BackgroundSigner } from './license.signer.js';
 export { createSigningPool, type SigningPool } from './signing.pool.js';
+export { parseSignedDocument, parsePublishedKeys } from './verification.offline.js';
