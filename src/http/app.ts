@@ -37,6 +37,7 @@ import {
   SignedDocumentSchema,
   lookupLicense,
   publicLicenseView,
+  registerLicenseCredentialRoutes,
   registerLicenseImportRoutes,
   registerLicenseRoutes,
   registerVerificationRoutes,
@@ -152,6 +153,7 @@ export async function buildApp(deps: Deps, options: AppOptions): Promise<App> {
   registerAuditRoutes(app, deps);
   registerExportRoutes(app, deps);
   registerLicenseRoutes(app, deps);
+  registerLicenseCredentialRoutes(app, deps, { publicUrl: (options.publicUrl ?? 'http://localhost:3000').replace(/\/+$/, '') });
   await registerLicenseImportRoutes(app, deps, {
     uploadDir: options.uploadDir ?? join(tmpdir(), 'mianzheng-uploads'),
     signer: options.signer,

@@ -19,3 +19,5 @@ export { createLicenseImport, runLicenseImport, failInterruptedImports, countCsv
 export { signPendingLicenses, startBackgroundSigner, countUnsignedLicenses, type BackgroundSigner } from './license.signer.js';
 export { createSigningPool, type SigningPool } from './signing.pool.js';
 export { parseSignedDocument, parsePublishedKeys } from './verification.offline.js';
+export { registerLicenseCredentialRoutes } from './license-credential.routes.js';
+export { licenseCredential, statusListCredential, keyIdOfVerificationMethod, STATUS_LIST_SIZE } from './license.credential.js';
