@@ -112,6 +112,8 @@ export async function createLicenseImport(ctx: Ctx, input: NewLicenseImport): Pr
 /** Options of one run of an import job. */
 export interface RunImportOptions {
   batchSize?: number;
+  /** Batches written at once (2 on PostgreSQL). */
+  concurrency?: number;
   onError?: (error: LicenseImportError) => void;
   onProgress?: (report: LicenseImportReport) => void;
 }
@@ -131,12 +133,23 @@ export async function runLicenseImport(ctx: Ctx, importId: string, rows: AsyncIt
     .returning();
   if (!job) throw new AppError('conflict', `import ${importId} is not waiting to run`);
   let seq = 0;
-  const onBatch = async (tx: Tx, report: LicenseImportReport, errors: LicenseImportError[]) => {
+  const onBatch = async (tx: Tx, batch: LicenseImportReport, errors: LicenseImportError[]) => {
     for (let i = 0; i < errors.length; i += 5000) {
       const chunk = errors.slice(i, i + 5000).map((e) => ({ importId, seq: ++seq, row: e.row, field: e.field, reason: e.reason }));
       await tx.insert(licenseImportErrors).values(chunk);
     }
-    await tx.update(licenseImports).set({ ...report, heartbeatAt: ctx.clock.now() }).where(eq(licenseImports.id, importId));
+    // Increments: batches may commit in another order than they were read.
+    await tx
+      .update(licenseImports)
+      .set({
+        total: sql`greatest(${licenseImports.total}, ${batch.total})`,
+        inserted: sql`${licenseImports.inserted} + ${batch.inserted}`,
+        updated: sql`${licenseImports.updated} + ${batch.updated}`,
+        unchanged: sql`${licenseImports.unchanged} + ${batch.unchanged}`,
+        rejected: sql`${licenseImports.rejected} + ${batch.rejected}`,
+        heartbeatAt: ctx.clock.now(),
+      })
+      .where(eq(licenseImports.id, importId));
   };
   try {
     const report = await importLicenses(ctx, readable(rows, job.format), {
@@ -144,6 +157,7 @@ export async function runLicenseImport(ctx: Ctx, importId: string, rows: AsyncIt
       importId,
       onBatch,
       ...(options.batchSize ? { batchSize: options.batchSize } : {}),
+      ...(options.concurrency ? { concurrency: options.concurrency } : {}),
       ...(options.onError ? { onError: options.onError } : {}),
       ...(options.onProgress ? { onProgress: options.onProgress } : {}),
     });
@@ -165,19 +179,18 @@ export async function runLicenseImport(ctx: Ctx, importId: string, rows: AsyncIt
 }
 
 /** The rows of a file, with a file that cannot be read reported as bad input rather than a crash. */
-async function* readable(rows: AsyncIterable<TableRow>, format: string): AsyncGenerator<TableRow> {
-  const iterator = rows[Symbol.asyncIterator]();
-  for (;;) {
-    let next: IteratorResult<TableRow>;
-    try {
-      next = await iterator.next();
-    } catch (err) {
-      if (err instanceof AppError) throw err;
-      throw new AppError('invalid', `the file could not be read as ${format}: ${err instanceof Error ? err.message : String(err)}`);
-    }
-    if (next.done) return;
-    yield next.value;
-  }
+function readable(rows: AsyncIterable<TableRow>, format: string): AsyncIterable<TableRow> {
+  const explain = (err: unknown): never => {
+    if (err instanceof AppError) throw err;
+    throw new AppError('invalid', `the file could not be read as ${format}: ${err instanceof Error ? err.message : String(err)}`);
+  };
+  // A plain iterator, not a generator: one layer less of promises for each of a million rows.
+  return {
+    [Symbol.asyncIterator]() {
+      const iterator = rows[Symbol.asyncIterator]();
+      return { next: () => iterator.next().catch(explain), return: async () => (await iterator.return?.()) ?? { done: true, value: undefined } };
+    },
+  };
 }
 
 /** Runs a queued job from its uploaded file, then removes the file; the promise settles when the job has ended. */

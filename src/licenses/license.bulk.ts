@@ -44,10 +44,31 @@ export interface LicenseWriteOutcome {
 
 const hex = (b: Buffer | null): string | null => (b ? b.toString('hex') : null);
 
+/** The columns a bulk write sends for each row: name in the statement, SQL type, and the value. */
+const WRITE_COLUMNS: readonly [name: string, type: 'uuid' | 'text' | 'date' | 'jsonb' | 'text[]', value: (w: LicenseWrite) => unknown][] = [
+  ['id', 'uuid', (w) => w.row.id], ['eid', 'uuid', (w) => w.eventId], ['h', 'uuid', (w) => w.row.holderId],
+  ['idf', 'text', (w) => w.row.identifier], ['t', 'text', (w) => w.row.typeCode], ['no', 'text', (w) => w.row.number],
+  ['s', 'text', (w) => w.row.serial], ['hk', 'text', (w) => w.row.holderKind], ['hn', 'text', (w) => w.row.holderName],
+  ['hc', 'text', (w) => w.row.holderCode], ['hcc', 'text', (w) => hex(w.row.holderCodeCipher)], ['k', 'text', (w) => w.row.keyId],
+  ['d', 'uuid', (w) => w.row.issuerDepartmentId], ['ic', 'text', (w) => w.row.issuerCode], ['isn', 'text', (w) => w.row.issuerName],
+  ['r', 'text', (w) => w.row.regionCode], ['io', 'date', (w) => w.row.issuedOn], ['vf', 'date', (w) => w.row.validFrom],
+  ['vu', 'date', (w) => w.row.validUntil], ['st', 'text', (w) => w.row.status], ['sr', 'text', (w) => w.row.statusReason],
+  ['f', 'jsonb', (w) => w.row.fields], ['dis', 'text[]', (w) => w.row.disclosure], ['dg', 'text', (w) => w.row.documentDigest],
+  ['vc', 'text', (w) => w.row.verificationCode], ['prev', 'jsonb', (w) => w.previous],
+];
+
+/** How the statement reads column i of a row array `j`. */
+const columnSelect = sql.raw(
+  WRITE_COLUMNS.map(([name, type], i) =>
+    type === 'jsonb' ? `j->${i} as ${name}` : type === 'text[]' ? `array(select jsonb_array_elements_text(j->${i})) as ${name}` : `(j->>${i})::${type} as ${name}`,
+  ).join(', '),
+);
+
 /**
  * Inserts or updates many licences by identifier in one statement: the batch travels as one JSON
- * document that `json_to_recordset` turns back into rows (set-based, the same SQL on PGlite and
- * PostgreSQL), and each row written gets its history row (`import` or `import_update`, the latter
+ * array of row arrays (no repeated keys; JSON.stringify is native, and the server parses it in C)
+ * that `jsonb_array_elements` turns back into rows — set-based, the same SQL on PGlite and
+ * PostgreSQL — and each row written gets its history row (`import` or `import_update`, the latter
  * with the content it replaced) in the same statement. An update clears the signature when the
  * signed content changed (the background signer signs it again); a licence that has ended or been
  * superseded is never changed here. Rows in one call must not repeat an identifier.
@@ -55,21 +76,12 @@ const hex = (b: Buffer | null): string | null => (b ? b.toString('hex') : null);
 export async function writeLicenses(tx: Tx, writes: readonly LicenseWrite[], meta: { importId: string | null; actor: Actor; now: Date }): Promise<LicenseWriteOutcome> {
   const outcome: LicenseWriteOutcome = { inserted: [], updated: [] };
   if (writes.length === 0) return outcome;
-  const batch = JSON.stringify(
-    writes.map(({ row: r, eventId, previous }) => ({
-      id: r.id, eid: eventId, h: r.holderId, idf: r.identifier, t: r.typeCode, no: r.number, s: r.serial,
-      hk: r.holderKind, hn: r.holderName, hc: r.holderCode, hcc: hex(r.holderCodeCipher), k: r.keyId,
-      d: r.issuerDepartmentId, ic: r.issuerCode, isn: r.issuerName, r: r.regionCode,
-      io: r.issuedOn, vf: r.validFrom, vu: r.validUntil, st: r.status, sr: r.statusReason,
-      f: r.fields, dis: r.disclosure, dg: r.documentDigest, vc: r.verificationCode, prev: previous,
-    })),
-  );
+  const batch = JSON.stringify(writes.map((w) => WRITE_COLUMNS.map(([, , value]) => value(w) ?? null)));
   const now = meta.now.toISOString();
   const rows = await queryRows<{ id: string; holder_id: string; inserted: boolean }>(
     tx,
     sql`with v as (
-          select * from json_to_recordset(${batch}::json) as v(id uuid, eid uuid, h uuid, idf text, t text, no text, s text, hk text, hn text, hc text,
-            hcc text, k text, d uuid, ic text, isn text, r text, io date, vf date, vu date, st text, sr text, f jsonb, dis text[], dg text, vc text, prev jsonb)
+          select ${columnSelect} from jsonb_array_elements(${batch}::jsonb) as j
         ), w as (
           insert into licenses (id, holder_id, identifier, type_code, number, serial, version, previous_id, holder_kind, holder_name, holder_code,
             holder_code_cipher, key_id, issuer_department_id, issuer_code, issuer_name, region_code, issued_on, valid_from, valid_until, status,
@@ -77,7 +89,7 @@ export async function writeLicenses(tx: Tx, writes: readonly LicenseWrite[], met
             status_list_index, import_id, created_at, updated_at)
           select v.id, v.h, v.idf, v.t, v.no, v.s, 1, null, v.hk, v.hn, v.hc,
             decode(v.hcc, 'hex'), v.k, v.d, v.ic, v.isn, v.r, v.io, v.vf, v.vu, v.st,
-            v.sr, ${now}::timestamptz, v.f, coalesce(v.dis, '{}'), v.dg, null, null, null, v.vc,
+            v.sr, ${now}::timestamptz, v.f, v.dis, v.dg, null, null, null, v.vc,
             nextval('status_list_seq'), ${meta.importId}::uuid, ${now}::timestamptz, ${now}::timestamptz
           from v
           on conflict (identifier) do update set

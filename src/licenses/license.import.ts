@@ -2,6 +2,7 @@ import { actsForDepartment, assertCan, inRegionScope, type Actor } from '../core
 import { appendAuditEvents } from '../core/audit/audit.service.js';
 import type { Ctx } from '../core/context.js';
 import { maskIdNumber } from '../core/crypto/masking.js';
+import { sm3Hex } from '../core/crypto/sm3.js';
 import { writePipeline } from '../core/db/pipeline.js';
 import type { Tx } from '../core/db/database.js';
 import { AppError } from '../core/errors.js';
@@ -13,14 +14,13 @@ import { isWithinRegion } from '../core/ids/region-code.js';
 import { validateUscc, type UsccResult } from '../core/ids/uscc.js';
 import { uuidv7 } from '../core/ids/uuid.js';
 import { findHoldersByCode, listAllDepartments, type DepartmentRow, type HolderSummary } from '../registry/index.js';
-import { licenseDocument } from './license-document.js';
+import { canonicalLicenseDocument, licenseDocument } from './license-document.js';
 import { METADATA_COLUMNS, parseHolderCodeType, parseImportDate, parseImportStatus, parseValidUntil, sameName, splitList } from './license-import.columns.js';
 import { chinaDate, LICENSE_STATUSES, type LicenseStatus } from './license-status.js';
 import type { LicenseTypeRow } from './license-type.service.js';
 import { findLicensesByIdentifier, writeLicenses, type LicenseWrite } from './license.bulk.js';
 import { licenseTypes } from './license.schema.js';
 import { newVerificationCode, serialOf, validUntilFor, type LicenseRow } from './license.service.js';
-import { documentDigest } from './signed-document.js';
 
 /** One rejected row: where (header = row 1), which field, why. */
 export interface LicenseImportError {
@@ -49,10 +49,13 @@ export interface LicenseImportOptions {
   /** After each committed batch. */
   onProgress?: (report: LicenseImportReport) => void;
   /**
-   * Runs inside each batch's transaction after its rows are written, with the counters as they will
-   * stand once it commits and the errors settled with it: an import job records its progress here.
+   * Runs inside each batch's transaction after its rows are written, with the rows read so far
+   * (`total`), what this batch did, and the errors settled with it: an import job records its
+   * progress here.
    */
-  onBatch?: (tx: Tx, report: LicenseImportReport, errors: LicenseImportError[]) => Promise<void>;
+  onBatch?: (tx: Tx, batch: LicenseImportReport, errors: LicenseImportError[]) => Promise<void>;
+  /** Batches written at once (PostgreSQL: 2 lets the server work on one while the next is written; default 1). */
+  concurrency?: number;
   /** The import job (license_imports.id) the rows are written by, kept on each licence. */
   importId?: string | null;
 }
@@ -205,11 +208,11 @@ function classifyHolderCode(code: string, expected: 'person' | 'organization' | 
 }
 
 /** The stored row for a pending licence whose holder was found. */
-function sealRow(ctx: Ctx, p: PendingRow, holder: HolderSummary, now: Date, importId: string | null): LicenseRow {
+function sealRow(ctx: Ctx, p: PendingRow, holder: HolderSummary, now: Date, today: string, importId: string | null): LicenseRow {
   const validUntil = p.validUntil === 'rule' ? validUntilFor(p.type.validity, p.validFrom, holder.birthDate) : p.validUntil;
   const person = p.holderKind === 'person';
   // A valid licence past its last day is expired, as the nightly job would record it.
-  const status = p.status === 'valid' && validUntil !== null && validUntil < chinaDate(now) ? 'expired' : p.status;
+  const status = p.status === 'valid' && validUntil !== null && validUntil < today ? 'expired' : p.status;
   const row: LicenseRow = {
     id: uuidv7(now.getTime()),
     holderId: holder.id,
@@ -247,7 +250,7 @@ function sealRow(ctx: Ctx, p: PendingRow, holder: HolderSummary, now: Date, impo
     createdAt: now,
     updatedAt: now,
   };
-  row.documentDigest = documentDigest(licenseDocument(row, p.type, p.holderCode, null));
+  row.documentDigest = sm3Hex(canonicalLicenseDocument(licenseDocument(row, p.type, p.holderCode, null)));
   return row;
 }
 
@@ -288,19 +291,21 @@ export async function importLicenses(ctx: Ctx, rows: AsyncIterable<TableRow>, op
   /** What committed batches did. */
   const written = { inserted: 0, updated: 0, unchanged: 0, rejected: 0 };
   const report = (): LicenseImportReport => ({ total: read.total, inserted: written.inserted, updated: written.updated, unchanged: written.unchanged, rejected: read.rejected + written.rejected });
-  /** Errors found but not yet settled with a batch. */
+  /** Errors found but not yet settled with a batch, and how many rows they reject. */
   let unsettled: LicenseImportError[] = [];
+  let unsettledRows = 0;
   const reject = (row: number, errors: { field: string; reason: string }[]) => {
     read.rejected += 1;
+    unsettledRows += 1;
     for (const e of errors) unsettled.push({ row, field: e.field, reason: e.reason });
   };
   // A licence may appear once in a file, whichever batch its repeats fall into.
   const firstRow = new Map<string, number>();
   let pending: PendingRow[] = [];
-  const pipeline = writePipeline();
+  const pipeline = writePipeline(options.concurrency ?? 1);
 
   /** Writes a batch: compares with what is stored, upserts what is new or changed, records history, progress and audit. */
-  const write = async (batch: { pending: PendingRow; row: LicenseRow }[], errors: LicenseImportError[], snapshot: { total: number; rejected: number }) => {
+  const write = async (batch: { pending: PendingRow; row: LicenseRow }[], settledErrors: { errors: LicenseImportError[]; rows: number; total: number }) => {
     for (let attempt = 1; ; attempt++) {
       try {
         const lateErrors: LicenseImportError[] = [];
@@ -329,15 +334,7 @@ export async function importLicenses(ctx: Ctx, rows: AsyncIterable<TableRow>, op
             unchanged: unchanged + writes.length - outcome.inserted.length - outcome.updated.length,
             rejected: new Set(lateErrors.map((e) => e.row)).size,
           };
-          const settled = [...errors, ...lateErrors];
-          const after: LicenseImportReport = {
-            total: snapshot.total,
-            inserted: written.inserted + d.inserted,
-            updated: written.updated + d.updated,
-            unchanged: written.unchanged + d.unchanged,
-            rejected: snapshot.rejected + written.rejected + d.rejected,
-          };
-          await options.onBatch?.(tx, after, settled);
+          await options.onBatch?.(tx, { total: settledErrors.total, ...d, rejected: d.rejected + settledErrors.rows }, [...settledErrors.errors, ...lateErrors]);
           const touched = [...outcome.inserted, ...outcome.updated];
           await appendAuditEvents(tx, ctx, [{
             action: 'license.import',
@@ -352,7 +349,7 @@ export async function importLicenses(ctx: Ctx, rows: AsyncIterable<TableRow>, op
         written.updated += delta.updated;
         written.unchanged += delta.unchanged;
         written.rejected += delta.rejected;
-        for (const e of [...errors, ...lateErrors]) options.onError?.(e);
+        for (const e of [...settledErrors.errors, ...lateErrors]) options.onError?.(e);
         options.onProgress?.(report());
         return;
       } catch (err) {
@@ -371,17 +368,18 @@ export async function importLicenses(ctx: Ctx, rows: AsyncIterable<TableRow>, op
     const orgs = batch.filter((p) => p.holderKind === 'organization').map((p) => p.holderCode);
     const holders = batch.length ? await findHoldersByCode(ctx.db, ctx.cipher, { idNumbers: [...new Set(persons)], usccs: [...new Set(orgs)] }) : new Map<string, HolderSummary>();
     const now = ctx.clock.now();
+    const today = chinaDate(now);
     const sealed: { pending: PendingRow; row: LicenseRow }[] = [];
     for (const p of batch) {
       const holder = holders.get(p.holderCode);
       const problem = holderProblem(ctx.actor, p, holder);
       if (problem || !holder) reject(p.row, [problem ?? { field: 'holderCode', reason: 'not found' }]);
-      else sealed.push({ pending: p, row: sealRow(ctx, p, holder, now, importId) });
+      else sealed.push({ pending: p, row: sealRow(ctx, p, holder, now, today, importId) });
     }
-    const errors = unsettled;
+    const settledErrors = { errors: unsettled, rows: unsettledRows, total: read.total };
     unsettled = [];
-    const snapshot = { ...read };
-    await pipeline.submit(() => write(sealed, errors, snapshot));
+    unsettledRows = 0;
+    await pipeline.submit(() => write(sealed, settledErrors));
   };
 
   let headerChecked = false;

@@ -52,6 +52,17 @@ describe('licences', () => {
   it('computes validity from the catalogue rule', () => {
     expect(addYears('2025-05-22', 5)).toBe('2030-05-21');
     expect(addYears('2024-02-29', 1)).toBe('2025-02-27');
+    expect(addYears('2025-03-01', 5)).toBe('2030-02-28');
+    expect(addYears('2025-01-01', -3)).toBe('2021-12-31');
+    for (let day = Date.UTC(2019, 0, 1); day < Date.UTC(2025, 0, 1); day += 86_400_000) {
+      for (const years of [-5, 1, 4, 6]) {
+        const from = new Date(day).toISOString().slice(0, 10);
+        const end = new Date(Date.UTC(Number(from.slice(0, 4)) + years, Number(from.slice(5, 7)) - 1, Number(from.slice(8, 10))));
+        if (end.getUTCMonth() !== Number(from.slice(5, 7)) - 1) end.setUTCDate(0); // 29 Feb → 28 Feb
+        end.setUTCDate(end.getUTCDate() - 1);
+        expect(addYears(from, years)).toBe(end.toISOString().slice(0, 10));
+      }
+    }
     expect(validUntilFor({ kind: 'years', years: 5 }, '2026-03-01', null)).toBe('2031-02-28');
     expect(validUntilFor({ kind: 'permanent' }, '2026-03-01', null)).toBeNull();
     expect(validUntilFor({ kind: 'resident_id' }, '2026-03-01', '2015-01-01')).toBe('2031-02-28'); // under 16: 5 years
