@@ -1,0 +1,1 @@
+DROP INDEX "licenses_type_serial_version_uq";
