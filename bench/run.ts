@@ -5,6 +5,7 @@
 const benches: Record<string, () => Promise<{ main(args: Map<string, string>): Promise<void> }>> = {
   subjects: () => import('./subjects.bench.js'),
   pdf: () => import('./pdf.bench.js'),
+  licenses: () => import('./licenses.bench.js'),
 };
 
 const [name, ...rest] = process.argv.slice(2);
