@@ -70,10 +70,16 @@ export function createSigningPool(size = availableParallelism()): SigningPool {
         waiting.delete(answer.id);
         dispatch();
       });
-      slot.worker.on('error', (err) => fail(new Error(`signing worker failed: ${err.message}`)));
-      slot.worker.on('exit', (code) => {
-        if (!closed && code !== 0) fail(new Error(`signing worker exited with code ${code}`));
-      });
+      // A worker that dies takes the pending work with it (the signer's transaction rolls back and the
+      // rows stay unsigned for the next run); the next sign() starts a new one in its place.
+      const retire = (reason: string) => {
+        const at = workers.indexOf(slot);
+        if (at === -1) return;
+        workers.splice(at, 1);
+        if (!closed) fail(new Error(reason));
+      };
+      slot.worker.on('error', (err) => retire(`signing worker failed: ${err.message}`));
+      slot.worker.on('exit', (code) => retire(`signing worker exited with code ${code}`));
       workers.push(slot);
     }
   };
