@@ -20,7 +20,7 @@ import {
 } from '../licenses/index.js';
 import { requireDepartmentId } from '../registry/index.js';
 import { errorReportFile } from './error-report.js';
-import { progressBar } from './progress.js';
+import { progressBar, progressCounter } from './progress.js';
 import { cliActor, openRuntime, type Runtime } from './runtime.js';
 
 /** Signs everything pending with a progress bar; returns how many were signed. */
@@ -57,7 +57,7 @@ export async function importLicensesCommand(file: string, opts: { errors?: strin
   try {
     const ctx = contextFor(rt.deps, cliActor(opts.department ? await requireDepartmentId(rt.deps.db, opts.department) : null));
     const job = await createLicenseImport(ctx, { filename: basename(file), format, filePath: null, department: opts.department, expectedRows });
-    const bar = progressBar('licences', expectedRows ?? 0);
+    const bar = expectedRows === null ? progressCounter('licences read') : progressBar('licences', expectedRows);
     const report = await runLicenseImport(ctx, job.id, readTableRows(file, LICENSE_HEADER_ALIASES), {
       batchSize: opts.batchSize,
       onError: (e) => errorFile.write(e),

@@ -54,7 +54,7 @@ export interface LicenseImportOptions {
    * progress here.
    */
   onBatch?: (tx: Tx, batch: LicenseImportReport, errors: LicenseImportError[]) => Promise<void>;
-  /** Batches written at once (PostgreSQL: 2 lets the server work on one while the next is written; default 1). */
+  /** Batches written at once (default 2: PostgreSQL works on two; PGlite, one connection, queues the second). */
   concurrency?: number;
   /** The import job (license_imports.id) the rows are written by, kept on each licence. */
   importId?: string | null;
@@ -302,7 +302,7 @@ export async function importLicenses(ctx: Ctx, rows: AsyncIterable<TableRow>, op
   // A licence may appear once in a file, whichever batch its repeats fall into.
   const firstRow = new Map<string, number>();
   let pending: PendingRow[] = [];
-  const pipeline = writePipeline(options.concurrency ?? 1);
+  const pipeline = writePipeline(options.concurrency ?? 2);
 
   /** Writes a batch: compares with what is stored, upserts what is new or changed, records history, progress and audit. */
   const write = async (batch: { pending: PendingRow; row: LicenseRow }[], settledErrors: { errors: LicenseImportError[]; rows: number; total: number }) => {
