@@ -3,7 +3,7 @@ import type { Actor } from '../core/access/access.js';
 import { queryRows, type Tx } from '../core/db/database.js';
 import type { LicenseRow } from './license.service.js';
 
-/** What the registry holds under an identifier, as much as an import compares and keeps in history. */
+/** What the registry holds under an identifier, as much as an import compares. */
 export interface StoredLicense {
   id: string;
   identifier: string;
@@ -11,29 +11,23 @@ export interface StoredLicense {
   status: string;
   digest: string;
   disclosure: string[];
-  /** The stored content an update replaces, kept in the history row (nothing stored is lost). */
-  previous: Record<string, unknown>;
 }
 
 /** The stored licences of a batch's identifiers: one statement, the identifiers as one JSON document. */
 export async function findLicensesByIdentifier(tx: Tx, identifiers: readonly string[]): Promise<Map<string, StoredLicense>> {
   if (identifiers.length === 0) return new Map();
-  const rows = await queryRows<{ id: string; identifier: string; holder_id: string; status: string; document_digest: string; disclosure: string[]; previous: Record<string, unknown> }>(
+  const rows = await queryRows<{ id: string; identifier: string; holder_id: string; status: string; document_digest: string; disclosure: string[] }>(
     tx,
-    sql`select id, identifier, holder_id, status, document_digest, disclosure,
-          jsonb_build_object('number', number, 'holderName', holder_name, 'issuedOn', issued_on, 'validFrom', valid_from, 'validUntil', valid_until,
-            'status', status, 'fields', fields, 'disclosure', disclosure, 'documentDigest', document_digest, 'importId', import_id) as previous
-        from licenses
+    sql`select id, identifier, holder_id, status, document_digest, disclosure from licenses
         where identifier = any(array(select json_array_elements_text(${JSON.stringify(identifiers)}::json)))`,
   );
-  return new Map(rows.map((r) => [r.identifier, { id: r.id, identifier: r.identifier, holderId: r.holder_id, status: r.status, digest: r.document_digest, disclosure: r.disclosure, previous: r.previous }]));
+  return new Map(rows.map((r) => [r.identifier, { id: r.id, identifier: r.identifier, holderId: r.holder_id, status: r.status, digest: r.document_digest, disclosure: r.disclosure }]));
 }
 
-/** A licence row to write, the id of its history row, and (for an update) the content it replaces. */
+/** A licence row to write and the id of its history row. */
 export interface LicenseWrite {
   row: LicenseRow;
   eventId: string;
-  previous: Record<string, unknown> | null;
 }
 
 /** What a bulk write did. */
@@ -54,7 +48,7 @@ const WRITE_COLUMNS: readonly [name: string, type: 'uuid' | 'text' | 'date' | 'j
   ['r', 'text', (w) => w.row.regionCode], ['io', 'date', (w) => w.row.issuedOn], ['vf', 'date', (w) => w.row.validFrom],
   ['vu', 'date', (w) => w.row.validUntil], ['st', 'text', (w) => w.row.status], ['sr', 'text', (w) => w.row.statusReason],
   ['f', 'jsonb', (w) => w.row.fields], ['dis', 'text[]', (w) => w.row.disclosure], ['dg', 'text', (w) => w.row.documentDigest],
-  ['vc', 'text', (w) => w.row.verificationCode], ['prev', 'jsonb', (w) => w.previous],
+  ['vc', 'text', (w) => w.row.verificationCode],
 ];
 
 /** How the statement reads column i of a row array `j`. */
@@ -68,8 +62,8 @@ const columnSelect = sql.raw(
  * Inserts or updates many licences by identifier in one statement: the batch travels as one JSON
  * array of row arrays (no repeated keys; JSON.stringify is native, and the server parses it in C)
  * that `jsonb_array_elements` turns back into rows — set-based, the same SQL on PGlite and
- * PostgreSQL — and each row written gets its history row (`import` or `import_update`, the latter
- * with the content it replaced) in the same statement. An update clears the signature when the
+ * PostgreSQL — and each row written gets its history row (`import`, or `import_update` with the
+ * content it replaced, read in the statement's own snapshot) in the same statement. An update clears the signature when the
  * signed content changed (the background signer signs it again); a licence that has ended or been
  * superseded is never changed here. Rows in one call must not repeat an identifier.
  */
@@ -82,6 +76,12 @@ export async function writeLicenses(tx: Tx, writes: readonly LicenseWrite[], met
     tx,
     sql`with v as (
           select ${columnSelect} from jsonb_array_elements(${batch}::jsonb) as j
+        ), old as (
+          -- What an update replaces, read in the statement's snapshot (before its insert), kept in the history row.
+          select l.identifier, jsonb_build_object('number', l.number, 'holderName', l.holder_name, 'issuedOn', l.issued_on, 'validFrom', l.valid_from,
+            'validUntil', l.valid_until, 'status', l.status, 'fields', l.fields, 'disclosure', l.disclosure, 'documentDigest', l.document_digest,
+            'importId', l.import_id) as content
+          from licenses l join v on l.identifier = v.idf
         ), w as (
           insert into licenses (id, holder_id, identifier, type_code, number, serial, version, previous_id, holder_kind, holder_name, holder_code,
             holder_code_cipher, key_id, issuer_department_id, issuer_code, issuer_name, region_code, issued_on, valid_from, valid_until, status,
@@ -113,8 +113,8 @@ export async function writeLicenses(tx: Tx, writes: readonly LicenseWrite[], met
           insert into license_events (id, license_id, holder_id, action, reason, actor_kind, actor_id, actor_name, at, details)
           select v.eid, w.id, w.holder_id, case when w.inserted then 'import' else 'import_update' end, null,
             ${meta.actor.kind}, ${meta.actor.id}, ${meta.actor.name}, ${now}::timestamptz,
-            jsonb_strip_nulls(jsonb_build_object('importId', ${meta.importId}::text, 'identifier', w.identifier, 'previous', case when w.inserted then null else v.prev end))
-          from w join v on v.idf = w.identifier
+            jsonb_strip_nulls(jsonb_build_object('importId', ${meta.importId}::text, 'identifier', w.identifier, 'previous', case when w.inserted then null else old.content end))
+          from w join v on v.idf = w.identifier left join old on old.identifier = w.identifier
         )
         select id, holder_id, inserted from w`,
   );

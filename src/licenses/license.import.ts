@@ -214,7 +214,7 @@ function sealRow(ctx: Ctx, p: PendingRow, holder: HolderSummary, now: Date, toda
   // A valid licence past its last day is expired, as the nightly job would record it.
   const status = p.status === 'valid' && validUntil !== null && validUntil < today ? 'expired' : p.status;
   const row: LicenseRow = {
-    id: uuidv7(now.getTime()),
+    id: '', // these three are made for rows that are written (readyToWrite)
     holderId: holder.id,
     identifier: p.identifier,
     typeCode: p.type.code,
@@ -226,7 +226,7 @@ function sealRow(ctx: Ctx, p: PendingRow, holder: HolderSummary, now: Date, toda
     // The registry's spelling: the file's was checked to be the same name.
     holderName: holder.name,
     holderCode: person ? maskIdNumber(p.holderCode) : p.holderCode,
-    holderCodeCipher: person ? ctx.cipher.encrypt('holderCode', p.holderCode) : null,
+    holderCodeCipher: null, // encrypted once the row is known to be written (most rows of a re-import are not)
     keyId: person ? ctx.cipher.activeKeyId : null,
     issuerDepartmentId: p.department.id,
     issuerCode: p.department.uscc,
@@ -244,7 +244,7 @@ function sealRow(ctx: Ctx, p: PendingRow, holder: HolderSummary, now: Date, toda
     signature: null,
     signingKeyId: null,
     signedAt: null,
-    verificationCode: newVerificationCode(),
+    verificationCode: '',
     statusListIndex: 0, // assigned by the database (status_list_seq)
     importId,
     createdAt: now,
@@ -304,6 +304,14 @@ export async function importLicenses(ctx: Ctx, rows: AsyncIterable<TableRow>, op
   let pending: PendingRow[] = [];
   const pipeline = writePipeline(options.concurrency ?? 2);
 
+  /** Gives a row that will be written its id, verification code and the holder's code encrypted (persons). */
+  const readyToWrite = (p: PendingRow, row: LicenseRow): LicenseWrite => {
+    if (!row.id) row.id = uuidv7(row.createdAt.getTime());
+    if (!row.verificationCode) row.verificationCode = newVerificationCode();
+    if (p.holderKind === 'person' && !row.holderCodeCipher) row.holderCodeCipher = ctx.cipher.encrypt('holderCode', p.holderCode);
+    return { row, eventId: uuidv7(row.createdAt.getTime()) };
+  };
+
   /** Writes a batch: compares with what is stored, upserts what is new or changed, records history, progress and audit. */
   const write = async (batch: { pending: PendingRow; row: LicenseRow }[], settledErrors: { errors: LicenseImportError[]; rows: number; total: number }) => {
     for (let attempt = 1; ; attempt++) {
@@ -316,7 +324,7 @@ export async function importLicenses(ctx: Ctx, rows: AsyncIterable<TableRow>, op
           for (const { pending: p, row } of batch) {
             const existing = stored.get(row.identifier);
             if (!existing) {
-              writes.push({ row, eventId: uuidv7(row.createdAt.getTime()), previous: null });
+              writes.push(readyToWrite(p, row));
               continue;
             }
             const same = existing.digest === row.documentDigest && existing.status === row.status && existing.disclosure.join('\u0000') === row.disclosure.join('\u0000');
@@ -324,7 +332,7 @@ export async function importLicenses(ctx: Ctx, rows: AsyncIterable<TableRow>, op
             else if (existing.holderId !== row.holderId) lateErrors.push({ row: p.row, field: 'holderCode', reason: 'the licence is registered to another holder; a change of holder is an amendment (变更), not an import' });
             else if (existing.status === 'superseded') lateErrors.push({ row: p.row, field: 'number', reason: 'the licence has been amended since (a newer version exists); change the current version instead' });
             else if (ENDED.has(existing.status)) lateErrors.push({ row: p.row, field: 'status', reason: `the licence is ${LICENSE_STATUSES[existing.status as LicenseStatus].zh} (${existing.status}) in the registry; an import cannot change or reinstate it` });
-            else writes.push({ row, eventId: uuidv7(row.createdAt.getTime()), previous: existing.previous });
+            else writes.push(readyToWrite(p, row));
           }
           const outcome = await writeLicenses(tx, writes, { importId, actor: ctx.actor, now: ctx.clock.now() });
           const d = {
