@@ -14,7 +14,9 @@ import type { LicenseImportView } from './license-import.contract.js';
 import { licenseImportErrors, licenseImports } from './license-import.schema.js';
 import { importLicenses, type LicenseImportError, type LicenseImportReport } from './license.import.js';
 
+/** An import job as stored. */
 export type LicenseImportRow = typeof licenseImports.$inferSelect;
+/** The file formats an import reads. */
 export type ImportFormat = 'csv' | 'xlsx';
 
 /** A new import as uploaded. */

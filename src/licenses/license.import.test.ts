@@ -22,6 +22,7 @@ import { licenses } from './license.schema.js';
 import { endLicense, issueLicense } from './license.service.js';
 import { countUnsignedLicenses, signPendingLicenses } from './license.signer.js';
 import { seedLicensing } from './seed.js';
+import type { SigningPool } from './signing.pool.js';
 import { lookupLicense, verifySignedDocument } from './verification.service.js';
 
 let database: Database;
@@ -203,6 +204,17 @@ describe('importing licences', () => {
     expect(report).toMatchObject({ inserted: 1 });
     const [row] = await deps.db.select().from(licenses).where(eq(licenses.number, '430903000012345'));
     expect(row).toMatchObject({ status: 'cancelled', statusReason: '部门系统导入：注销', validUntil: null, issuedOn: '2024-01-05' });
+  });
+
+  it('leaves a batch unsigned when the signer dies midway, for the next signer to sign', async () => {
+    const { report } = await importCsv('crash.csv', [food('JY1430903CRASH01', shop2, '赫山区第二食品商行'), food('JY1430903CRASH02', shop2, '赫山区第二食品商行')]);
+    expect(report.inserted).toBe(2);
+    const pending = await countUnsignedLicenses(deps.db);
+    const dying: SigningPool = { size: 1, sign: async () => { throw new Error('the process was killed'); }, close: async () => undefined };
+    await expect(signPendingLicenses(deps, { pool: dying })).rejects.toThrow('the process was killed');
+    expect(await countUnsignedLicenses(deps.db)).toBe(pending); // the claiming transaction rolled back
+    expect((await signPendingLicenses(deps, { workers: 1 })).signed).toBe(pending);
+    expect(await countUnsignedLicenses(deps.db)).toBe(0);
   });
 
   it('lets two signers run at once: each row is signed exactly once', async () => {
