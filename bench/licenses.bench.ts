@@ -98,7 +98,7 @@ export async function main(args: Map<string, string>): Promise<void> {
     if (done.inserted !== rows || done.rejected !== 0) throw new Error(`import: expected ${rows} new rows, got ${JSON.stringify(done)}`);
     report(
       `(a) import ${rows} licences (CSV, validated, holders by blind index, upserted with history): ${importSeconds.toFixed(1)} s = ${Math.round(rows / importSeconds)} rows/s` +
-        ` (goal < 60 s: ${(60 / importSeconds).toFixed(2)}× the goal's speed)`,
+        ` (goal 1,000,000 in < 60 s, i.e. ≥ 16,667 rows/s: ${(rows / importSeconds / (1_000_000 / 60)).toFixed(2)}×)`,
     );
     report(
       `    CPU: Node ${nodeCpu.toFixed(1)} s (${((nodeCpu / rows) * 1e6).toFixed(0)} µs/row)` +
