@@ -2,7 +2,8 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { testCtx } from '../test/harness.js';
 import { expectProblem, seededAppPerFile, signIn, type Session } from '../test/http.js';
 import { usccFrom } from '../test/identifiers.js';
-import { actorFromStaff, createSubject, findStaffByUsername } from '../registry/index.js';
+import { createSubject } from '../registry/index.js';
+import { demoActor } from '../test/licensing.js';
 import { keyIdOfVerificationMethod, STATUS_LIST_SIZE } from './license.credential.js';
 import { amendLicense, endLicense, issueLicense } from './license.service.js';
 import { seedLicensing } from './seed.js';
@@ -17,9 +18,7 @@ let otherId = '';
 beforeAll(async () => {
   await seedLicensing(t.deps);
   officer = await signIn(t.app, 'officer.hs.scjg');
-  const staff = await findStaffByUsername(t.deps.db, 'officer.hs.scjg');
-  if (!staff) throw new Error('demo officer missing');
-  const ctx = testCtx(t.deps, actorFromStaff(staff));
+  const ctx = testCtx(t.deps, await demoActor(t.deps, 'officer.hs.scjg'));
   const holderId = (await createSubject(testCtx(t.deps), { kind: 'organization', name: '赫山区凭证测试商店', uscc: usccFrom('430903', 'MA4LWC01'), regionCode: '430903001000', legalRepresentative: '郑十', phone: '13907373333' })).id;
   licenseId = (await issueLicense(ctx, { typeCode: 'food_business_license', holderId, number: 'JY1430903VC0001', validFrom: '2025-05-22', validUntil: '2030-05-21', fields: { premises: '赫山区凭证路1号' } })).id;
   otherId = (await issueLicense(ctx, { typeCode: 'food_business_license', holderId, number: 'JY1430903VC0002', validFrom: '2025-05-22', validUntil: '2030-05-21' })).id;
@@ -73,9 +72,7 @@ describe('W3C Verifiable Credential export', () => {
     expect(await verifyVerifiableCredential(before, publicKeyOf)).toMatchObject({ verified: true });
     expect(isRevoked(before.credentialSubject.encodedList, index)).toBe(false);
 
-    const staff = await findStaffByUsername(t.deps.db, 'officer.hs.scjg');
-    if (!staff) throw new Error('demo officer missing');
-    const ctx = testCtx(t.deps, actorFromStaff(staff));
+    const ctx = testCtx(t.deps, await demoActor(t.deps, 'officer.hs.scjg'));
     await endLicense(ctx, licenseId, 'revoked', '凭证测试：吊销');
     await amendLicense(ctx, otherId, { fields: { premises: '新址' }, reason: '变更经营场所' });
     const after = await statusList(0);

@@ -11,8 +11,9 @@ import type { Deps } from '../core/context.js';
 import { queryRows, type Database } from '../core/db/database.js';
 import { readTableRows } from '../core/files/table-reader.js';
 import { parseLicenseId } from '../core/ids/license-id.js';
-import { actorFromStaff, createSubject, findStaffByUsername, seedDemo, seedReferenceData } from '../registry/index.js';
-import { openTestDatabase, testCtx, testDeps } from '../test/harness.js';
+import { createSubject } from '../registry/index.js';
+import { testCtx } from '../test/harness.js';
+import { demoActor, openLicensingDatabase } from '../test/licensing.js';
 import { opensslVerify } from '../test/openssl.js';
 import { idNumberFrom, usccFrom } from '../test/identifiers.js';
 import { LICENSE_HEADER_ALIASES } from './license-import.columns.js';
@@ -21,7 +22,6 @@ import { importLicenses, type LicenseImportError } from './license.import.js';
 import { licenses } from './license.schema.js';
 import { endLicense, issueLicense } from './license.service.js';
 import { countUnsignedLicenses, signPendingLicenses } from './license.signer.js';
-import { seedLicensing } from './seed.js';
 import type { SigningPool } from './signing.pool.js';
 import { lookupLicense, verifySignedDocument } from './verification.service.js';
 
@@ -39,14 +39,8 @@ const unregistered = usccFrom('430903', 'MA4LTM09');
 const pharmacist = idNumberFrom('43090319880412002');
 
 beforeAll(async () => {
-  database = await openTestDatabase();
-  deps = testDeps(database, clock);
-  await seedReferenceData(deps);
-  await seedDemo(deps);
-  await seedLicensing(deps);
-  const row = await findStaffByUsername(deps.db, 'officer.hs.scjg');
-  if (!row) throw new Error('demo officer missing');
-  officer = actorFromStaff(row);
+  ({ database, deps } = await openLicensingDatabase(clock));
+  officer = await demoActor(deps, 'officer.hs.scjg');
   const system = testCtx(deps);
   await createSubject(system, { kind: 'organization', name: '益阳市赫山区导入测试餐饮有限公司', uscc: shop, regionCode: '430903001000', legalRepresentative: '王五', phone: '13907370001' });
   await createSubject(system, { kind: 'organization', name: '赫山区第二食品商行', uscc: shop2, regionCode: '430903001000', legalRepresentative: '赵六', phone: '13907370002' });

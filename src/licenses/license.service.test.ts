@@ -7,12 +7,12 @@ import type { Database } from '../core/db/database.js';
 import { idNumberCheckChar } from '../core/ids/id-number.js';
 import { parseLicenseId } from '../core/ids/license-id.js';
 import { organizationCodeCheckChar, usccCheckChar } from '../core/ids/uscc.js';
-import { actorFromStaff, createSubject, departmentIdOf, findStaffByUsername, seedDemo, seedReferenceData } from '../registry/index.js';
-import { openTestDatabase, testCtx, testDeps } from '../test/harness.js';
+import { createSubject, departmentIdOf } from '../registry/index.js';
+import { testCtx } from '../test/harness.js';
+import { demoActor, openLicensingDatabase } from '../test/licensing.js';
 import { opensslVerify } from '../test/openssl.js';
 import { getLicense, getLicenseHistory, listLicenses, signedLicenseDocument } from './license.read.js';
 import { addYears, amendLicense, endLicense, expireLicenses, issueLicense, renewLicense, validUntilFor } from './license.service.js';
-import { seedLicensing } from './seed.js';
 import { lookupLicense, publicLicenseView, verifySignedDocument } from './verification.service.js';
 
 let database: Database;
@@ -22,19 +22,9 @@ const actors: Record<string, Actor> = {};
 let shopId = '';
 let personId = '';
 
-async function actor(username: string): Promise<Actor> {
-  const row = await findStaffByUsername(deps.db, username);
-  if (!row) throw new Error(`no demo user ${username}`);
-  return actorFromStaff(row);
-}
-
 beforeAll(async () => {
-  database = await openTestDatabase();
-  deps = testDeps(database, clock);
-  await seedReferenceData(deps);
-  await seedDemo(deps);
-  await seedLicensing(deps);
-  for (const u of ['officer.scjg', 'officer.hs.scjg', 'clerk.hsjd', 'clerk.dmtjd', 'clerk.zwzx']) actors[u] = await actor(u);
+  ({ database, deps } = await openLicensingDatabase(clock));
+  for (const u of ['officer.scjg', 'officer.hs.scjg', 'clerk.hsjd', 'clerk.dmtjd', 'clerk.zwzx']) actors[u] = await demoActor(deps, u);
   const system = testCtx(deps);
   const org8 = 'MA4LTQT1';
   const usccBody = `91430903${org8}${organizationCodeCheckChar(org8)}`;
