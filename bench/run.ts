@@ -6,6 +6,7 @@ const benches: Record<string, () => Promise<{ main(args: Map<string, string>): P
   subjects: () => import('./subjects.bench.js'),
   pdf: () => import('./pdf.bench.js'),
   proofs: () => import('./proofs.bench.js'),
+  licenses: () => import('./licenses.bench.js'),
 };
 
 const [name, ...rest] = process.argv.slice(2);

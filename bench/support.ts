@@ -1,5 +1,5 @@
 import pg from 'pg';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir, cpus } from 'node:os';
 import { join } from 'node:path';
 import { randomBytes } from 'node:crypto';
@@ -71,4 +71,30 @@ export function intArg(args: Map<string, string>, name: string, fallback: number
   const n = Number(raw.replace(/_/g, ''));
   if (!Number.isSafeInteger(n) || n < 0) throw new Error(`--${name} must be a whole number`);
   return n;
+}
+
+/** CPU seconds this process has used (all its threads, user and system). */
+export function processCpuSeconds(): number {
+  const u = process.cpuUsage();
+  return (u.user + u.system) / 1e6;
+}
+
+/**
+ * CPU seconds the PostgreSQL server processes serving a database have used so far, read from
+ * /proc (the server runs on this machine in these benchmarks); undefined when they cannot be read.
+ * A shared machine makes wall clocks slow; CPU time says what the work itself cost.
+ */
+export async function postgresCpuSeconds(database: Database): Promise<number | undefined> {
+  if (!database.pool) return undefined;
+  const { rows } = await database.pool.query<{ pid: number }>('select pid from pg_stat_activity where datname = current_database()');
+  let ticks = 0;
+  try {
+    for (const { pid } of rows) {
+      const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]?.split(' ') ?? [];
+      ticks += Number(fields[11]) + Number(fields[12]);
+    }
+  } catch {
+    return undefined;
+  }
+  return ticks / 100; // USER_HZ
 }

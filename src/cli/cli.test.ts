@@ -1,86 +1,35 @@
 import ExcelJS from 'exceljs';
-import { parse } from 'csv-parse/sync';
 import { sql } from 'drizzle-orm';
-import { spawn } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Deps } from '../core/context.js';
-import { openDatabase, type Database } from '../core/db/database.js';
 import { acquireDataDirLock } from '../core/db/data-dir-lock.js';
-import { migrateDatabase } from '../core/db/migrate.js';
-import { packageRoot } from '../core/paths.js';
 import { seedReferenceData } from '../registry/index.js';
 import { tamperWithAudit } from '../test/audit-tamper.js';
-import { TEST_DATA_KEYS, TEST_INDEX_KEY, openTestDatabase, testDeps } from '../test/harness.js';
+import { errorReportRows, openCliDatabase, runCli, type CliDatabase, type CliRun } from '../test/cli.js';
 import { idNumberFrom, usccFrom, withWrongCheck } from '../test/identifiers.js';
 
 /**
  * The real `mianzheng` command in a child process: on an embedded PGlite data directory, or on a
  * fresh PostgreSQL database when DATABASE_URL is set. Each run costs a few seconds, so they are few.
  */
-const onPostgres = Boolean(process.env.DATABASE_URL);
 const work = mkdtempSync(join(tmpdir(), 'mz-cli-'));
 const dataDir = join(work, 'data');
-let postgres: (Database & { url?: string }) | undefined;
-
-/** Runs `fn` on the CLI's database: the shared PostgreSQL test database, or the data directory opened (and locked) in this process. */
-async function withDatabase<T>(fn: (database: Database, deps: Deps) => Promise<T>): Promise<T> {
-  if (postgres) return fn(postgres, testDeps(postgres));
-  const database = await openDatabase({ dataDir });
-  try {
-    await migrateDatabase(database);
-    return await fn(database, testDeps(database));
-  } finally {
-    await database.close();
-  }
-}
+let db: CliDatabase;
+const withDatabase: CliDatabase['use'] = (fn) => db.use(fn);
 
 beforeAll(async () => {
-  if (onPostgres) postgres = await openTestDatabase();
+  db = await openCliDatabase(dataDir);
   await withDatabase((_, deps) => seedReferenceData(deps));
 });
 afterAll(async () => {
-  await postgres?.close();
+  await db?.close();
   rmSync(work, { recursive: true, force: true });
 });
 
-interface Run {
-  code: number | null;
-  stdout: string;
-  stderr: string;
-}
-
-/** Runs the CLI from the source tree, as `npx tsx src/cli/main.ts …` would. */
-function cli(args: string[], env: { embedded?: boolean } = {}): Promise<Run> {
-  const childEnv: NodeJS.ProcessEnv = {
-    ...process.env,
-    NODE_ENV: 'development',
-    LOG_LEVEL: 'warn',
-    MIANZHENG_DATA_DIR: dataDir,
-    MIANZHENG_DATA_KEYS: TEST_DATA_KEYS,
-    MIANZHENG_INDEX_KEY: TEST_INDEX_KEY,
-  };
-  if (postgres?.url && !env.embedded) childEnv.DATABASE_URL = postgres.url;
-  else delete childEnv.DATABASE_URL;
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ['--import', 'tsx', 'src/cli/main.ts', ...args], { cwd: packageRoot, env: childEnv });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (d: Buffer) => { stdout += d.toString(); });
-    child.stderr.on('data', (d: Buffer) => { stderr += d.toString(); });
-    child.on('error', reject);
-    child.on('close', (code) => resolve({ code, stdout, stderr }));
-  });
-}
-
-/** The rows of an error file the import wrote: row, field, reason. */
-function errorRows(path: string): { row: string; field: string; reason: string }[] {
-  const text = readFileSync(path, 'utf8');
-  expect(text.startsWith('\uFEFFrow,field,reason\n')).toBe(true); // a BOM so that Excel reads it as UTF-8
-  return parse(text, { bom: true, columns: true }) as { row: string; field: string; reason: string }[];
-}
+/** Runs the CLI from the source tree, on the test's PostgreSQL database or the data directory. */
+const cli = (args: string[], env: { embedded?: boolean } = {}): Promise<CliRun> => runCli(args, { dataDir, databaseUrl: env.embedded ? undefined : db.url });
 
 const person = (n: number) => idNumberFrom(`43090219800101${String(200 + n)}`);
 
@@ -106,7 +55,7 @@ describe('mianzheng import subjects', () => {
     expect(run.code, run.stderr).toBe(3);
     expect(run.stdout).toContain('8 rows: 4 new, 0 updated, 0 unchanged, 4 rejected');
     expect(run.stdout).toContain(`${csv}.errors.csv`);
-    expect(errorRows(`${csv}.errors.csv`)).toEqual([
+    expect(errorReportRows(`${csv}.errors.csv`)).toEqual([
       { row: '4', field: 'idNumber', reason: expect.stringMatching(/^check character should be/) },
       { row: '5', field: 'regionCode', reason: 'region 430902999000 does not exist' },
       { row: '6', field: 'phone', reason: 'is required' },
@@ -133,7 +82,7 @@ describe('mianzheng import subjects', () => {
     const run = await cli(['import', 'subjects', file, '--errors', errors, '--batch-size', '1']);
     expect(run.code, run.stderr).toBe(3);
     expect(run.stdout).toContain('3 rows: 2 new, 0 updated, 0 unchanged, 1 rejected');
-    expect(errorRows(errors)).toEqual([{ row: '3', field: 'idNumber', reason: 'birth date 1999-02-30 does not exist' }]);
+    expect(errorReportRows(errors)).toEqual([{ row: '3', field: 'idNumber', reason: 'birth date 1999-02-30 does not exist' }]);
     expect(existsSync(`${file}.errors.csv`)).toBe(false);
   });
 });

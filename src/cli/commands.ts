@@ -1,9 +1,10 @@
-import { createWriteStream, type WriteStream } from 'node:fs';
 import { anchorAuditChain, verifyAuditTrail } from '../core/audit/audit-anchor.js';
 import { contextFor } from '../core/context.js';
 import { checkTableFile, readTableRows } from '../core/files/table-reader.js';
 import { createStaff, requireDepartmentId, importSubjects, seedDemo, seedReferenceData, seedSyntheticSubjects, ensureFirstAdmin } from '../registry/index.js';
 import { SUBJECT_HEADER_ALIASES } from '../registry/subject.import.js';
+import { seedLicensing } from '../licenses/seed.js';
+import { errorReportFile } from './error-report.js';
 import { progressBar } from './progress.js';
 import { cliActor, openRuntime, type Runtime } from './runtime.js';
 
@@ -28,7 +29,8 @@ export async function migrateCommand(): Promise<void> {
 export async function seedCommand(opts: { demo?: boolean; synthetic?: boolean; persons: number; organizations: number; offset: number }): Promise<void> {
   await withRuntime(async (rt) => {
     const ref = await seedReferenceData(rt.deps);
-    process.stdout.write(`reference data: ${ref.regions} regions, ${ref.departments} departments\n`);
+    const licensing = await seedLicensing(rt.deps);
+    process.stdout.write(`reference data: ${ref.regions} regions, ${ref.departments} departments, ${licensing.types} licence types (${licensing.keysCreated} new signing keys)\n`);
     const admin = await ensureFirstAdmin(rt.deps, rt.config.adminPassword);
     if (admin.generatedPassword) process.stdout.write(`first admin "admin" created; password (shown once): ${admin.generatedPassword}\n`);
     if (opts.demo) {
@@ -51,19 +53,13 @@ export async function seedCommand(opts: { demo?: boolean; synthetic?: boolean; p
 export async function importSubjectsCommand(file: string, opts: { errors?: string; batchSize: number; department?: string }): Promise<void> {
   checkTableFile(file); // a wrong path is reported at once, even while the server holds the database
   const errorPath = opts.errors ?? `${file}.errors.csv`;
-  let errorFile: WriteStream | undefined;
+  const errorFile = errorReportFile(errorPath);
   const report = await withRuntime(async (rt) => {
     const ctx = contextFor(rt.deps, cliActor(opts.department ? await requireDepartmentId(rt.deps.db, opts.department) : null));
     let lastShown = 0;
     const result = await importSubjects(ctx, readTableRows(file, SUBJECT_HEADER_ALIASES), {
       batchSize: opts.batchSize,
-      onError: (e) => {
-        if (!errorFile) {
-          errorFile = createWriteStream(errorPath);
-          errorFile.write('\uFEFFrow,field,reason\n'); // BOM so Excel opens it as UTF-8
-        }
-        errorFile.write(`${e.row},${csvCell(e.field)},${csvCell(e.reason)}\n`);
-      },
+      onError: (e) => errorFile.write(e),
       onProgress: (r) => {
         if (r.total - lastShown >= 10_000 || !process.stderr.isTTY) {
           lastShown = r.total;
@@ -74,16 +70,12 @@ export async function importSubjectsCommand(file: string, opts: { errors?: strin
     process.stderr.write('\n');
     return result;
   });
-  if (errorFile) await new Promise<void>((resolve) => errorFile?.end(resolve));
+  await errorFile.close();
   process.stdout.write(
     `${report.total} rows: ${report.inserted} new, ${report.updated} updated, ${report.unchanged} unchanged, ${report.rejected} rejected\n` +
       (report.rejected ? `rejected rows (row, field, reason): ${errorPath}\n` : ''),
   );
   if (report.rejected > 0) process.exitCode = 3;
-}
-
-function csvCell(s: string): string {
-  return /[",\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
 }
 
 /** `mianzheng staff add`: create a staff account from the command line. */

@@ -2,6 +2,7 @@ import { Command, InvalidArgumentError } from 'commander';
 import { ConfigError } from '../core/config.js';
 import { AppError } from '../core/errors.js';
 import { auditVerifyCommand, importSubjectsCommand, migrateCommand, seedCommand, staffAddCommand } from './commands.js';
+import { defaultWorkers, importLicensesCommand, signCommand, verifyCommand } from './license-commands.js';
 import { version } from './runtime.js';
 import { serve } from './serve.js';
 
@@ -66,6 +67,29 @@ importer
   .option('--batch-size <n>', 'rows per transaction', positive, 1000)
   .option('--department <code>', 'registering department code, e.g. 430900-government_services')
   .action(run(importSubjectsCommand));
+importer
+  .command('licenses <file>')
+  .description('import licences from a department system (bad rows go to the error file; good rows are committed in batches, signed afterwards)')
+  .option('--errors <file>', 'where to write rejected rows (default: <file>.errors.csv)')
+  .option('--batch-size <n>', 'rows per transaction', positive, 2000)
+  .option('--department <code>', 'issuing department for rows without 证照颁发机构代码, e.g. 430903-market_regulation')
+  .option('--sign', 'sign the imported licences before exiting (otherwise `mianzheng sign` or a running server does)')
+  .option('--workers <n>', 'signing worker threads with --sign', positive, defaultWorkers)
+  .action(run(importLicensesCommand));
+
+program
+  .command('sign')
+  .description('sign every licence still waiting for its signature (bulk imports), in worker threads')
+  .option('--workers <n>', 'signing worker threads (default: one per core)', positive, defaultWorkers)
+  .option('--batch-size <n>', 'licences claimed per transaction', positive, 1000)
+  .action(run(signCommand));
+
+program
+  .command('verify <file>')
+  .description('verify a signed document (GET /api/v1/licenses/{id}/document) offline with the published keys; with --url also ask the registry')
+  .option('--keys <file>', 'the departments\' keys, saved from GET /api/v1/keys')
+  .option('--url <url>', 'the platform (https://…): fetch the keys and ask POST /api/v1/verify about revocation')
+  .action(run(verifyCommand));
 
 const staffCmd = program.command('staff').description('staff accounts');
 staffCmd

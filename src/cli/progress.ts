@@ -22,3 +22,18 @@ export function progressBar(label: string, total: number): { update(done: number
     stop() {},
   };
 }
+
+/** Progress of work whose size is not known beforehand (an .xlsx): a count on stderr every `every` items. */
+export function progressCounter(label: string, every = 10_000): { update(done: number): void; stop(): void } {
+  let shown = 0;
+  return {
+    update(done) {
+      if (done - shown < every) return;
+      shown = done;
+      process.stderr.write(process.stderr.isTTY ? `\r${label}: ${done}` : `${label}: ${done}\n`);
+    },
+    stop() {
+      if (shown && process.stderr.isTTY) process.stderr.write('\n');
+    },
+  };
+}

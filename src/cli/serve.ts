@@ -1,3 +1,4 @@
+import { join } from 'node:path';
 import { systemClock } from '../core/clock.js';
 import { loadConfig } from '../core/config.js';
 import { loadFieldCipher } from '../core/crypto/field-cipher.js';
@@ -6,16 +7,17 @@ import { migrateDatabase } from '../core/db/migrate.js';
 import { buildApp } from '../http/app.js';
 import { DEMO_PASSWORD, ensureFirstAdmin, purgeEndedSessions, seedDemo, seedReferenceData } from '../registry/index.js';
 import { anchorAuditChain } from '../core/audit/audit-anchor.js';
-import { expireLicenses } from '../licenses/index.js';
 import { seedDemoLicenses, seedLicensing } from '../licenses/seed.js';
 import { purgePortalLeftovers } from '../portal/index.js';
 import { seedDemoRecords } from '../exchange/index.js';
 import { preloadDocumentFonts, seedDemoProofs, seedProofing } from '../proofs/index.js';
+import { expireLicenses, failInterruptedImports, startBackgroundSigner } from '../licenses/index.js';
 import { serverLogger, version } from './runtime.js';
 
 /**
  * `mianzheng serve`: migrate, seed the reference data (and the demo when enabled), make sure an
- * admin exists, and serve the API and web apps until SIGINT/SIGTERM.
+ * admin exists, and serve the API and web apps until SIGINT/SIGTERM. The background signer signs
+ * whatever licences are left unsigned at start and after each import.
  */
 export async function serve(): Promise<void> {
   const config = loadConfig();
@@ -45,7 +47,11 @@ export async function serve(): Promise<void> {
   }
   await anchorAuditChain(deps.db, deps.cipher, deps.clock);
   preloadDocumentFonts(); // so the first proof PDF a citizen asks for is not the slow one
-  const app = await buildApp(deps, { ...config, version });
+  const interrupted = await failInterruptedImports(deps);
+  if (interrupted) log.warn({ interrupted }, 'licence imports left running by a stopped process were marked failed');
+  // Bulk imports leave licences unsigned; this signs them in worker threads (and whatever a crash left).
+  const signer = startBackgroundSigner(deps, { log, concurrency: database.kind === 'postgres' ? 2 : 1, batchSize: database.kind === 'postgres' ? 1000 : 200 });
+  const app = await buildApp(deps, { ...config, version, signer, uploadDir: join(config.dataDir, 'uploads') });
   // Hourly housekeeping; every chore is idempotent, so several replicas may run it.
   const chores = setInterval(() => {
     purgeEndedSessions(deps.db, deps.clock).catch((err: unknown) => log.warn({ err }, 'session purge failed'));
@@ -61,11 +67,13 @@ export async function serve(): Promise<void> {
     log.info({ signal }, 'shutting down');
     clearInterval(chores);
     await app.close();
+    await signer.close();
     await database.close();
     process.exit(0);
   };
   process.on('SIGINT', () => void shutdown('SIGINT'));
   process.on('SIGTERM', () => void shutdown('SIGTERM'));
   await app.listen({ host: config.host, port: config.port });
+  signer.kick();
   log.info(`mianzheng ${version} listening on http://${config.host}:${config.port} (console /console/, portal /portal/, API docs /docs)`);
 }

@@ -4,6 +4,8 @@ import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import Fastify, { type FastifyBaseLogger } from 'fastify';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { registerAuditRoutes } from '../core/audit/audit.routes.js';
 import { AuditEventView } from '../core/audit/audit.contract.js';
 import type { Deps } from '../core/context.js';
@@ -28,7 +30,19 @@ import { SubjectView } from '../registry/subject.contract.js';
 import { AccessEntryView, OTP_RULES, otpSenderFor, registerPortalRoutes, type OtpRules, type OtpSender } from '../portal/index.js';
 import { packagePath } from '../core/paths.js';
 import { registerExportRoutes } from './export.routes.js';
-import { LicenseTypeView, LicenseView, SignedDocumentSchema, lookupLicense, publicLicenseView, registerLicenseRoutes, registerVerificationRoutes } from '../licenses/index.js';
+import {
+  LicenseImportView,
+  LicenseTypeView,
+  LicenseView,
+  SignedDocumentSchema,
+  lookupLicense,
+  publicLicenseView,
+  registerLicenseCredentialRoutes,
+  registerLicenseImportRoutes,
+  registerLicenseRoutes,
+  registerVerificationRoutes,
+  type BackgroundSigner,
+} from '../licenses/index.js';
 import { ProofTypeView, ProofView, lookupProof, publicProofView, registerProofRoutes } from '../proofs/index.js';
 import { registerWebApps } from './web-static.js';
 
@@ -45,7 +59,13 @@ export interface AppOptions extends HttpSettings {
   otpRules?: OtpRules;
   /** The built web apps; default dist/web when it exists; null serves no web apps. */
   webDir?: string | null;
-  /** MIANZHENG_PUBLIC_URL: where the QR codes on documents point (default http://localhost:3000). */
+  /** Where uploaded import files wait while they are imported (default: a folder in the system's temp dir). */
+  uploadDir?: string;
+  /** Largest import file accepted, in bytes (default 200 MiB). */
+  maxUploadBytes?: number;
+  /** The background signer, woken when an import ends (serve starts it; tests may pass one). */
+  signer?: BackgroundSigner;
+  /** MIANZHENG_PUBLIC_URL: where the QR codes on documents point and the ids of exported credentials (default http://localhost:3000). */
   publicUrl?: string;
 }
 
@@ -106,7 +126,7 @@ export async function buildApp(deps: Deps, options: AppOptions): Promise<App> {
     },
     refResolver: { buildLocalReference: (json, _baseUri, _fragment, i) => String(json.$id ?? `def-${i}`) },
   });
-  for (const schema of [Problem, RegionView, DepartmentView, StaffView, ApiKeyView, SubjectView, AuditEventView, AccessEntryView, LicenseTypeView, LicenseView, SignedDocumentSchema, ProofTypeView, ProofView]) {
+  for (const schema of [Problem, RegionView, DepartmentView, StaffView, ApiKeyView, SubjectView, AuditEventView, AccessEntryView, LicenseTypeView, LicenseView, SignedDocumentSchema, ProofTypeView, ProofView, LicenseImportView]) {
     app.addSchema(schema);
   }
   await app.register(swaggerUi, { routePrefix: '/docs', uiConfig: { docExpansion: 'list', deepLinking: true } });
@@ -136,6 +156,12 @@ export async function buildApp(deps: Deps, options: AppOptions): Promise<App> {
   const publicUrl = (options.publicUrl ?? 'http://localhost:3000').replace(/\/+$/, '');
   registerLicenseRoutes(app, deps);
   registerProofRoutes(app, deps, { publicUrl });
+  registerLicenseCredentialRoutes(app, deps, { publicUrl });
+  await registerLicenseImportRoutes(app, deps, {
+    uploadDir: options.uploadDir ?? join(tmpdir(), 'mianzheng-uploads'),
+    signer: options.signer,
+    ...(options.maxUploadBytes ? { maxUploadBytes: options.maxUploadBytes } : {}),
+  });
   registerVerificationRoutes(app, deps, {
     registries: { license: lookupLicense, proof: lookupProof },
     publicViews: [(code) => publicLicenseView(deps.db, deps.clock, code), (code) => publicProofView(deps.db, deps.clock, code)],

@@ -1,3 +1,4 @@
+import { canonicalJson } from '../core/crypto/canonical-json.js';
 import type { licenses, licenseTypes } from './license.schema.js';
 import type { DocumentMetadata } from './signed-document.js';
 
@@ -36,4 +37,23 @@ export function licenseDocument(row: LicenseRow, type: Pick<LicenseTypeRow, 'nam
     previousIdentifier,
     fields: type.fields.filter((f) => row.fields[f.key] !== undefined).map((f) => ({ key: f.key, label: f.label, value: row.fields[f.key] ?? '' })),
   };
+}
+
+/** JSON of a string, or null, as RFC 8785 writes it. */
+const str = (s: string | null): string => JSON.stringify(s);
+
+/**
+ * The canonical JSON (RFC 8785) of a licence document, written directly in the order JCS sorts
+ * its keys: the same bytes as `canonicalJson(doc)`, several times faster, which counts when a
+ * million imported licences are digested. A string JSON can only write escaped (an unpaired
+ * surrogate) sends it the general way, which refuses it.
+ */
+export function canonicalLicenseDocument(doc: LicenseDocument): string {
+  const fields = doc.fields.map((f) => `{"key":${str(f.key)},"label":${str(f.label)},"value":${str(f.value)}}`).join(',');
+  const out =
+    `{"fields":[${fields}],"holderCode":${str(doc.holderCode)},"holderCodeType":${str(doc.holderCodeType)},"holderName":${str(doc.holderName)},` +
+    `"identifier":${str(doc.identifier)},"issuedOn":${str(doc.issuedOn)},"issuerCode":${str(doc.issuerCode)},"issuerName":${str(doc.issuerName)},` +
+    `"name":${str(doc.name)},"number":${str(doc.number)},"previousIdentifier":${str(doc.previousIdentifier)},"regionCode":${str(doc.regionCode)},` +
+    `"typeCode":${str(doc.typeCode)},"validFrom":${str(doc.validFrom)},"validUntil":${str(doc.validUntil)}}`;
+  return /\\ud[89a-f]/i.test(out) ? canonicalJson(doc) : out;
 }

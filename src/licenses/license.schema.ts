@@ -76,6 +76,8 @@ export const licenses = pgTable(
     /** Short code for the QR link /v/{code}. */
     verificationCode: text('verification_code').notNull(),
     statusListIndex: integer('status_list_index').notNull(),
+    /** The bulk import that last wrote this row (license_imports.id); null when issued one at a time. */
+    importId: uuid('import_id'),
     createdAt: timestamp('created_at', { withTimezone: true, mode: 'date' }).notNull(),
     updatedAt: timestamp('updated_at', { withTimezone: true, mode: 'date' }).notNull(),
   },
@@ -83,7 +85,8 @@ export const licenses = pgTable(
     uniqueIndex('licenses_identifier_uq').on(t.identifier),
     uniqueIndex('licenses_verification_code_uq').on(t.verificationCode),
     uniqueIndex('licenses_status_list_index_uq').on(t.statusListIndex),
-    uniqueIndex('licenses_type_serial_version_uq').on(t.typeCode, t.issuerCode, t.serial, t.version),
+    // (type, issuer, serial, version) needs no index of its own: the identifier is made of exactly
+    // these, so its unique index already keeps them unique — and each index costs bulk imports time.
     index('licenses_holder_idx').on(t.holderId),
     index('licenses_issuer_idx').on(t.issuerDepartmentId, t.id),
     index('licenses_expiry_idx').on(t.validUntil, t.typeCode),

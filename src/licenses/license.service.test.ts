@@ -1,24 +1,18 @@
-import { execFileSync } from 'node:child_process';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Actor } from '../core/access/access.js';
 import { findAuditEvents } from '../core/audit/audit.service.js';
 import { fixedClock } from '../core/clock.js';
 import type { Deps } from '../core/context.js';
-import { sm2PublicKeyPem } from '../core/crypto/sm2.js';
 import type { Database } from '../core/db/database.js';
 import { idNumberCheckChar } from '../core/ids/id-number.js';
 import { parseLicenseId } from '../core/ids/license-id.js';
 import { organizationCodeCheckChar, usccCheckChar } from '../core/ids/uscc.js';
-import { actorFromStaff, createSubject, departmentIdOf, findStaffByUsername, seedDemo, seedReferenceData } from '../registry/index.js';
-import { openTestDatabase, testCtx, testDeps } from '../test/harness.js';
+import { createSubject, departmentIdOf } from '../registry/index.js';
+import { testCtx } from '../test/harness.js';
+import { demoActor, openLicensingDatabase } from '../test/licensing.js';
+import { opensslVerify } from '../test/openssl.js';
 import { getLicense, getLicenseHistory, listLicenses, signedLicenseDocument } from './license.read.js';
 import { addYears, amendLicense, endLicense, expireLicenses, issueLicense, renewLicense, validUntilFor } from './license.service.js';
-import { seedLicensing } from './seed.js';
-import { findPublicKey } from './signing.service.js';
-import { canonicalDocument } from './signed-document.js';
 import { lookupLicense, publicLicenseView, verifySignedDocument } from './verification.service.js';
 
 let database: Database;
@@ -27,21 +21,10 @@ const clock = fixedClock(new Date('2026-03-01T02:00:00Z'));
 const actors: Record<string, Actor> = {};
 let shopId = '';
 let personId = '';
-const dir = mkdtempSync(join(tmpdir(), 'mz-lic-'));
-
-async function actor(username: string): Promise<Actor> {
-  const row = await findStaffByUsername(deps.db, username);
-  if (!row) throw new Error(`no demo user ${username}`);
-  return actorFromStaff(row);
-}
 
 beforeAll(async () => {
-  database = await openTestDatabase();
-  deps = testDeps(database, clock);
-  await seedReferenceData(deps);
-  await seedDemo(deps);
-  await seedLicensing(deps);
-  for (const u of ['officer.scjg', 'officer.hs.scjg', 'clerk.hsjd', 'clerk.dmtjd', 'clerk.zwzx']) actors[u] = await actor(u);
+  ({ database, deps } = await openLicensingDatabase(clock));
+  for (const u of ['officer.scjg', 'officer.hs.scjg', 'clerk.hsjd', 'clerk.dmtjd', 'clerk.zwzx']) actors[u] = await demoActor(deps, u);
   const system = testCtx(deps);
   const org8 = 'MA4LTQT1';
   const usccBody = `91430903${org8}${organizationCodeCheckChar(org8)}`;
@@ -51,7 +34,6 @@ beforeAll(async () => {
 });
 afterAll(async () => {
   await database?.close();
-  rmSync(dir, { recursive: true, force: true });
 });
 
 const ctxOf = (username: string) => ({ ...testCtx(deps, actors[username]) });
@@ -60,6 +42,17 @@ describe('licences', () => {
   it('computes validity from the catalogue rule', () => {
     expect(addYears('2025-05-22', 5)).toBe('2030-05-21');
     expect(addYears('2024-02-29', 1)).toBe('2025-02-27');
+    expect(addYears('2025-03-01', 5)).toBe('2030-02-28');
+    expect(addYears('2025-01-01', -3)).toBe('2021-12-31');
+    for (let day = Date.UTC(2019, 0, 1); day < Date.UTC(2025, 0, 1); day += 86_400_000) {
+      for (const years of [-5, 1, 4, 6]) {
+        const from = new Date(day).toISOString().slice(0, 10);
+        const end = new Date(Date.UTC(Number(from.slice(0, 4)) + years, Number(from.slice(5, 7)) - 1, Number(from.slice(8, 10))));
+        if (end.getUTCMonth() !== Number(from.slice(5, 7)) - 1) end.setUTCDate(0); // 29 Feb → 28 Feb
+        end.setUTCDate(end.getUTCDate() - 1);
+        expect(addYears(from, years)).toBe(end.toISOString().slice(0, 10));
+      }
+    }
     expect(validUntilFor({ kind: 'years', years: 5 }, '2026-03-01', null)).toBe('2031-02-28');
     expect(validUntilFor({ kind: 'permanent' }, '2026-03-01', null)).toBeNull();
     expect(validUntilFor({ kind: 'resident_id' }, '2026-03-01', '2015-01-01')).toBe('2031-02-28'); // under 16: 5 years
@@ -84,13 +77,7 @@ describe('licences', () => {
     expect(license.issuerName).toBe('益阳市赫山区市场监督管理局');
 
     const doc = await signedLicenseDocument(ctx, license.id);
-    const key = await findPublicKey(deps.db, doc.signature.keyId);
-    if (!key) throw new Error('key not published');
-    writeFileSync(join(dir, 'pub.pem'), sm2PublicKeyPem(key.publicKey));
-    writeFileSync(join(dir, 'doc.json'), canonicalDocument(doc.document));
-    writeFileSync(join(dir, 'doc.sig'), Buffer.from(doc.signature.value, 'base64'));
-    const out = execFileSync('openssl', ['pkeyutl', '-verify', '-pubin', '-inkey', join(dir, 'pub.pem'), '-rawin', '-in', join(dir, 'doc.json'), '-sigfile', join(dir, 'doc.sig'), '-digest', 'sm3', '-pkeyopt', 'distid:1234567812345678']).toString();
-    expect(out).toContain('Signature Verified Successfully');
+    expect(await opensslVerify(deps.db, doc)).toContain('Signature Verified Successfully');
 
     const verified = await verifySignedDocument(deps.db, clock, doc, { license: lookupLicense });
     expect(verified.result).toBe('valid');

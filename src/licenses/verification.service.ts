@@ -9,7 +9,8 @@ import { LICENSE_STATUSES, chinaDate, effectiveStatus } from './license-status.j
 import { findLicenseType } from './license-type.service.js';
 import { licenses } from './license.schema.js';
 import { findPublicKey, verifyWith } from './signing.service.js';
-import { canonicalDocument, documentDigest, type SignedDocument } from './signed-document.js';
+import { sm3Hex } from '../core/crypto/sm3.js';
+import { canonicalDocument, type SignedDocument } from './signed-document.js';
 
 /** What the registry knows of a signed document, by identifier. */
 export interface RegistryEntry {
@@ -79,7 +80,7 @@ export async function checkSignedDocument(
   if (registry) {
     const entry = await registry(summary.identifier);
     if (!entry) return invalidBecause('登记库中无此文档 / not in the registry');
-    if (entry.digest !== documentDigest(d)) return invalidBecause('与登记库中的版本不一致 / differs from the registered version');
+    if (entry.digest !== sm3Hex(canonical)) return invalidBecause('与登记库中的版本不一致 / differs from the registered version');
     status = effectiveStatus(entry.status, entry.validUntil, today);
     const label = entry.statusLabel ?? LICENSE_STATUSES[status as keyof typeof LICENSE_STATUSES]?.zh ?? status;
     if (status === 'superseded') return { result: 'invalid', reasons: [...reasons, `${label} / replaced by a newer version`], ...summary, status };
@@ -96,17 +97,30 @@ export async function checkSignedDocument(
   return { result: 'valid', reasons: [...reasons, validUntil ? `有效期至 ${validUntil} / valid until ${validUntil}` : '长期有效 / no expiry'], ...summary, status: status ?? 'valid' };
 }
 
+/**
+ * Published keys with their department's USCC, by key id. A key never changes once published and a
+ * department keeps its code, so verification — a hot path — asks the database once per key.
+ */
+const knownKeys = new Map<string, KnownKey>();
+async function knownKey(db: Db, keyId: string): Promise<KnownKey | undefined> {
+  const cached = knownKeys.get(keyId);
+  if (cached) return cached;
+  const key = await findPublicKey(db, keyId);
+  if (!key) return undefined; // not cached: a key created later must be found
+  const dept = (await findDepartmentsById(db, [key.departmentId])).get(key.departmentId);
+  if (!dept) return undefined;
+  const known = { publicKey: key.publicKey, issuerCode: dept.uscc };
+  if (knownKeys.size > 10_000) knownKeys.clear();
+  knownKeys.set(keyId, known);
+  return known;
+}
+
 /** Online verification (POST /api/v1/verify): published keys and the registry of the document's kind. */
 export async function verifySignedDocument(db: Db, clock: Clock, doc: SignedDocument, registries: Partial<Record<SignedDocument['kind'], RegistryLookup>>): Promise<VerificationResult> {
   const lookup = registries[doc.kind];
   const result = await checkSignedDocument(
     doc,
-    async (keyId) => {
-      const key = await findPublicKey(db, keyId);
-      if (!key) return undefined;
-      const dept = (await findDepartmentsById(db, [key.departmentId])).get(key.departmentId);
-      return dept ? { publicKey: key.publicKey, issuerCode: dept.uscc } : undefined;
-    },
+    (keyId) => knownKey(db, keyId),
     chinaDate(clock.now()),
     lookup ? (identifier) => lookup(db, identifier) : async () => undefined,
   );

@@ -8,7 +8,7 @@ export { seedReferenceData, seedDemo, ensureFirstAdmin, seedSyntheticSubjects, D
 export { findRegion, findRegionAncestors, regionCodeRange } from './region.service.js';
 export { requireDepartmentId, listDepartments } from './department.service.js';
 export { getSubject, findSubjects, findSubjectRowByIdNumber, createSubject, presentSubject, normalizePhone } from './subject.service.js';
-export { findSubjectRowsByPhone, findSubjectRowsByPhoneIndex, findSubjectRow, listSubjectRowsAfter, subjectCode } from './subject.lookup.js';
+export { findSubjectRowsByPhone, findSubjectRowsByPhoneIndex, findSubjectRow, listSubjectRowsAfter, subjectCode, findHoldersByCode, type HolderSummary } from './subject.lookup.js';
 export { findDepartmentNames, findDepartmentsById, listAllDepartments, type DepartmentRow } from './department.lookup.js';
 export type { SubjectRow } from './subject.service.js';
 export { SubjectView } from './subject.contract.js';

@@ -84,7 +84,24 @@ describe('reading spreadsheets', () => {
     writeFileSync(join(dir, 'people.json'), '[]');
     await expect(read(join(dir, 'people.json'))).rejects.toThrow(/unsupported file type ".json"/);
   });
+
+  it('reads a CSV that Excel saved as GB18030 (not UTF-8), also across chunk boundaries', async () => {
+    const file = join(dir, 'gbk.csv');
+    const gb = (text: string) => Buffer.concat([...text].map((c) => GB18030[c] ?? Buffer.from(c))); // ASCII is the same in both
+    const filler = '张三'.repeat(40_000); // pushes rows past the first 64 KiB read
+    writeFileSync(file, Buffer.concat([gb('姓名,区划代码\n'), gb(`${filler},1\n`), gb('李四,430902005000\n')]));
+    const rows: TableRow[] = [];
+    for await (const r of readTableRows(file, SUBJECT_HEADER_ALIASES)) rows.push(r);
+    expect(rows.map((r) => r.values)).toEqual([{ name: filler, regionCode: '1' }, { name: '李四', regionCode: '430902005000' }]);
+  });
 });
+
+/** GB18030 bytes of the few characters the test above writes. */
+const GB18030: Record<string, Buffer> = {
+  姓: Buffer.from([0xd0, 0xd5]), 名: Buffer.from([0xc3, 0xfb]), 区: Buffer.from([0xc7, 0xf8]), 划: Buffer.from([0xbb, 0xae]),
+  代: Buffer.from([0xb4, 0xfa]), 码: Buffer.from([0xc2, 0xeb]), 张: Buffer.from([0xd5, 0xc5]), 三: Buffer.from([0xc8, 0xfd]),
+  李: Buffer.from([0xc0, 0xee]), 四: Buffer.from([0xcb, 0xc4]),
+};
 
 describe('importing subjects', () => {
   it('commits good rows, reports each bad row with its field and reason, and is idempotent', async () => {

@@ -1,7 +1,10 @@
 /** True when a string has no unpaired UTF-16 surrogate, i.e. it is Unicode text (I-JSON, RFC 7493). */
 export function isWellFormedUnicode(s: string): boolean {
-  return !/[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/.test(s);
+  // Most text has no surrogate at all; only then is the pairing worth checking.
+  return !SURROGATE.test(s) || !/[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/.test(s);
 }
+
+const SURROGATE = /[\uD800-\uDFFF]/;
 
 /** A string as canonical JSON; RFC 8785 takes I-JSON input, so an unpaired surrogate is refused. */
 function canonicalString(s: string): string {

@@ -55,34 +55,42 @@ export function sm2PublicKeyOf(privateKey: string): string {
   return Buffer.from(Sm2Point.BASE.multiply(BigInt(`0x${privateKey}`)).toBytes(false)).toString('hex');
 }
 
-/** Decoded public keys with precomputed multiplication tables: a city has a few hundred signers. */
-const points = new Map<string, { point: Point; za: Map<string, Buffer> }>();
-function publicPoint(publicKey: string): { point: Point; za: Map<string, Buffer> } {
-  let entry = points.get(publicKey);
-  if (!entry) {
-    const point = Sm2Point.fromHex(publicKey);
+/** Decoded public keys with precomputed multiplication tables (for verifying): a city has a few hundred signers. */
+const points = new Map<string, Point>();
+function publicPoint(publicKey: string): Point {
+  let point = points.get(publicKey);
+  if (!point) {
+    point = Sm2Point.fromHex(publicKey);
     point.assertValidity();
     point.precompute(8, false);
-    entry = { point, za: new Map() };
     if (points.size > 10_000) points.clear();
-    points.set(publicKey, entry);
+    points.set(publicKey, point);
   }
-  return entry;
+  return point;
 }
+
+/**
+ * Z_A by public key and signer identity. Kept apart from the multiplication tables: a signer needs
+ * Z_A of its own key but no table for it, and building one costs as much as dozens of signatures.
+ */
+const zaCache = new Map<string, Buffer>();
 
 /** Z_A of a public key and signer identity (cached; it is the same for every document a department signs). */
 export function sm2Za(publicKey: string, id = SM2_DEFAULT_ID): Buffer {
-  const entry = publicPoint(publicKey);
-  let za = entry.za.get(id);
+  const cacheKey = `${id}\u0000${publicKey}`;
+  let za = zaCache.get(cacheKey);
   if (!za) {
+    const point = points.get(publicKey) ?? Sm2Point.fromHex(publicKey);
+    point.assertValidity();
     const idBytes = Buffer.from(id, 'utf8');
-    const { x, y } = entry.point.toAffine();
+    const { x, y } = point.toAffine();
     za = createHash('sm3')
       .update(Buffer.from([(idBytes.length * 8) >> 8, (idBytes.length * 8) & 0xff]))
       .update(idBytes)
       .update(Buffer.from(hex32(CURVE.a) + hex32(CURVE.b) + hex32(CURVE.Gx) + hex32(CURVE.Gy) + hex32(x) + hex32(y), 'hex'))
       .digest();
-    entry.za.set(id, za);
+    if (zaCache.size > 10_000) zaCache.clear();
+    zaCache.set(cacheKey, za);
   }
   return za;
 }
@@ -129,7 +137,7 @@ function verifyDigest(publicKey: string, e: bigint, signature: Uint8Array): bool
   let P: Point;
   try {
     rs = parseDerSignature(signature);
-    P = publicPoint(publicKey).point;
+    P = publicPoint(publicKey);
   } catch {
     return false;
   }

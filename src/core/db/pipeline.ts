@@ -1,18 +1,33 @@
 /**
- * Keeps one database write in flight while the caller prepares the next batch, so CPU work
- * (validation, encryption) overlaps the server's work. A failed write surfaces at the next
- * `submit` or at `drain`, and nothing after it is written.
+ * Keeps up to `depth` database writes in flight while the caller prepares the next batch, so CPU
+ * work (validation, encryption) overlaps the server's work — and, with a depth above one on
+ * PostgreSQL, the server works on several batches at once. A failed write surfaces at the next
+ * `submit` or at `drain`, and nothing submitted after that is written.
  */
-export function writePipeline(): { submit(write: () => Promise<void>): Promise<void>; drain(): Promise<void> } {
-  let pending: Promise<void> = Promise.resolve();
+export function writePipeline(depth = 1): { submit(write: () => Promise<void>): Promise<void>; drain(): Promise<void> } {
+  const pending = new Set<Promise<void>>();
+  let failure: { error: unknown } | undefined;
+  const rethrow = () => {
+    if (failure) throw failure.error;
+  };
   return {
     async submit(write) {
-      await pending;
-      pending = write();
-      pending.catch(() => undefined); // observed later; keep Node from reporting it as unhandled meanwhile
+      while (pending.size >= Math.max(1, depth)) await Promise.race(pending);
+      rethrow();
+      const settled: Promise<void> = write().then(
+        () => {
+          pending.delete(settled);
+        },
+        (error: unknown) => {
+          pending.delete(settled);
+          failure ??= { error };
+        },
+      );
+      pending.add(settled);
     },
     async drain() {
-      await pending;
+      await Promise.all([...pending]);
+      rethrow();
     },
   };
 }

@@ -1,8 +1,11 @@
-import { parse } from 'csv-parse';
 import ExcelJS from 'exceljs';
+import { isUtf8 } from 'node:buffer';
 import { createReadStream, existsSync } from 'node:fs';
+import { open } from 'node:fs/promises';
 import { extname } from 'node:path';
+import { Transform, type Readable } from 'node:stream';
 import { AppError } from '../errors.js';
+import { CsvReader, type CsvRecord } from './csv-read.js';
 
 /** One data row of a spreadsheet: its row number as a person sees it (header = 1) and its cells by header. */
 export interface TableRow {
@@ -30,15 +33,20 @@ export async function* readTableRows(path: string, headerAliases: Record<string,
     return headerAliases[key] ?? headerAliases[key.toLowerCase()] ?? key;
   };
   if (ext === '.csv' || ext === '.txt') {
-    const parser = createReadStream(path).pipe(parse({ bom: true, skip_empty_lines: true, relax_column_count: true, trim: true, info: true }));
+    const reader = new CsvReader();
     let headers: string[] | undefined;
-    for await (const { record, info } of parser as AsyncIterable<{ record: string[]; info: { records: number; empty_lines: number } }>) {
-      if (!headers) {
-        headers = record.map(canonical);
-        continue;
+    const records = async function* (): AsyncGenerator<CsvRecord[]> {
+      for await (const chunk of (await csvText(path)) as AsyncIterable<string>) yield reader.push(chunk);
+      yield reader.end();
+    };
+    for await (const batch of records()) {
+      for (const { row, cells } of batch) {
+        if (!headers) {
+          headers = cells.map(canonical);
+          continue;
+        }
+        yield { row, values: zip(headers, cells) };
       }
-      // The row Excel shows for this record: records and blank lines so far (the parser itself reads ahead).
-      yield { row: info.records + info.empty_lines, values: zip(headers, record) };
     }
     return;
   }
@@ -59,6 +67,37 @@ export async function* readTableRows(path: string, headerAliases: Record<string,
       return; // first sheet only
     }
   }
+}
+
+/**
+ * The text of a CSV, as a stream of strings: UTF-8 (with or without a BOM) as it is, anything else decoded as
+ * GB18030 — what Excel on a Chinese Windows writes when asked for plain "CSV".
+ */
+async function csvText(path: string): Promise<Readable> {
+  const file = await open(path);
+  let head: Buffer;
+  try {
+    const buffer = Buffer.alloc(64 * 1024);
+    const { bytesRead } = await file.read(buffer, 0, buffer.length, 0);
+    head = buffer.subarray(0, bytesRead);
+  } finally {
+    await file.close();
+  }
+  // The sample may end inside a multi-byte character: it is UTF-8 if it is up to its last few bytes.
+  const utf8 = [0, 1, 2, 3].some((cut) => cut < head.length && isUtf8(head.subarray(0, head.length - cut))) || head.length === 0;
+  if (utf8) return createReadStream(path, { encoding: 'utf8' });
+  const decoder = new TextDecoder('gb18030');
+  return createReadStream(path).pipe(
+    new Transform({
+      readableObjectMode: true, // strings out, as the UTF-8 stream gives them
+      transform(chunk: Buffer, _encoding, callback) {
+        callback(null, decoder.decode(chunk, { stream: true }));
+      },
+      flush(callback) {
+        callback(null, decoder.decode());
+      },
+    }),
+  );
 }
 
 function zip(headers: string[], cells: string[]): Record<string, string> {

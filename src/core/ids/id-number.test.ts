@@ -115,6 +115,18 @@ describe('resident ID numbers (GB 11643, ISO 7064 MOD 11-2)', () => {
     expect(isRealDate('2023-4-3')).toBe(false);
   });
 
+  it('isRealDate agrees with the calendar of Date on any YYYY-MM-DD', () => {
+    const pad = (n: number, w: number) => String(n).padStart(w, '0');
+    fc.assert(
+      fc.property(fc.integer({ min: 1000, max: 2999 }), fc.integer({ min: 0, max: 13 }), fc.integer({ min: 0, max: 32 }), (y, m, d) => {
+        const ymd = `${pad(y, 4)}-${pad(m, 2)}-${pad(d, 2)}`;
+        const date = new Date(`${ymd}T00:00:00Z`);
+        expect(isRealDate(ymd)).toBe(!Number.isNaN(date.getTime()) && date.toISOString().slice(0, 10) === ymd);
+      }),
+      { numRuns: 5000 },
+    );
+  });
+
   describe('properties', () => {
     it('every generated valid number validates, with its birth date and sex', () => {
       fc.assert(
