@@ -58,8 +58,8 @@ describe('W3C Verifiable Credential export', () => {
 
   it('gives it only to the issuing department (or the holder)', async () => {
     expectProblem(await t.app.inject({ method: 'GET', url: `/api/v1/licenses/${licenseId}/credential` }), 401);
-    const city = await signIn(t.app, 'officer.scjg');
-    expectProblem(await t.app.inject({ method: 'GET', url: `/api/v1/licenses/${licenseId}/credential`, headers: city.headers }), 404);
+    const clerk = await signIn(t.app, 'clerk.zwzx'); // another department: neither holder nor issuer
+    expectProblem(await t.app.inject({ method: 'GET', url: `/api/v1/licenses/${licenseId}/credential`, headers: clerk.headers }), 404);
   });
 
   it('publishes signed status lists in which a revoked or superseded licence has its bit set', async () => {
