@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Database } from '../core/db/database.js';
 import type { App } from '../core/http/app-types.js';
 import { issueLicense, seedLicensing } from '../licenses/index.js';
+import { seedProofing } from '../proofs/index.js';
 import { createStaff, departmentIdOf, ensureFirstAdmin, seedReferenceData } from '../registry/index.js';
 import { openTestDatabase, testCtx, testDeps } from '../test/harness.js';
 import { seedPortalSubject } from '../test/portal-fixtures.js';
@@ -15,6 +16,7 @@ describe('xlsx exports', () => {
   let app: App;
   let cookie = '';
   let officerCookie = '';
+  let clerkCookie = '';
 
   beforeAll(async () => {
     database = await openTestDatabase();
@@ -29,7 +31,17 @@ describe('xlsx exports', () => {
     for (const [number, validUntil] of [['ZYYS-0001', '2031-01-31'], ['ZYYS-0002', '2026-12-31']] as const) {
       await issueLicense(testCtx(deps), { typeCode: 'licensed_pharmacist', holderId, number, validFrom: '2026-01-01', validUntil, fields: { employer: '益阳示例大药房' }, issuerDepartmentId: market });
     }
+    // A window clerk of the municipal service centre and two proofs asked for there (the holder has no records: 未婚).
+    await seedProofing(deps);
+    await createStaff(testCtx(deps), { username: 'clerk.export', displayName: '导出测试窗口', password: PASSWORD, departmentId: departmentIdOf('430900-government_services'), roles: ['clerk'], scopeRegionCode: '430900000000' });
     app = await buildApp(deps, { cookieSecure: false, sessionTtlMinutes: 60, loginMaxPerMinute: 100, trustProxy: false, version: 'test', webDir: null });
+    const clerk = await app.inject({ method: 'POST', url: '/api/v1/auth/login', payload: { username: 'clerk.export', password: PASSWORD } });
+    clerkCookie = String(clerk.headers['set-cookie']).split(';')[0] ?? '';
+    const { csrfToken } = clerk.json() as { csrfToken: string };
+    for (const typeCode of ['marital_status', 'unmarried']) {
+      const issued = await app.inject({ method: 'POST', url: '/api/v1/proofs', headers: { cookie: clerkCookie, 'x-csrf-token': csrfToken }, payload: { typeCode, holderId, purpose: '入学' } });
+      expect(issued.statusCode, issued.body).toBe(201);
+    }
     const res = await app.inject({ method: 'POST', url: '/api/v1/auth/login', payload: { username: 'admin', password: PASSWORD } });
     cookie = String(res.headers['set-cookie']).split(';')[0] ?? '';
     const officer = await app.inject({ method: 'POST', url: '/api/v1/auth/login', payload: { username: 'officer.export', password: PASSWORD } });
@@ -88,6 +100,23 @@ describe('xlsx exports', () => {
     // The admin's department issued none; a status the list does not know is a 400.
     expect((await workbook('/api/v1/exports/licenses.xlsx')).rowCount).toBe(1);
     const bad = await app.inject({ method: 'GET', url: '/api/v1/exports/licenses.xlsx?status=lost', headers: { cookie: officerCookie } });
+    expect(bad.statusCode).toBe(400);
+  });
+
+  it('exports the proofs asked for at the clerk\'s window, applicants masked, with the list\'s filters, and audits it', async () => {
+    const all = await workbook('/api/v1/exports/proofs.xlsx', clerkCookie);
+    expect(all.rowCount).toBe(3);
+    expect(all.getRow(1).getCell(2).value).toBe('证明编号 Number');
+    expect(String(all.getRow(2).getCell(4).value)).toMatch(/^430902\*{8}\d{3}[\dX]$/);
+    expect(all.getRow(2).getCell(5).value).toBe('益阳市资阳区民政局');
+    expect(all.getRow(2).getCell(6).value).toBe('入学');
+    const unmarried = await workbook('/api/v1/exports/proofs.xlsx?typeCode=unmarried&status=valid', clerkCookie);
+    expect(unmarried.rowCount).toBe(2);
+    expect(unmarried.getRow(2).getCell(1).value).toBe('未婚证明（无婚姻登记记录证明）');
+    await expect.poll(() => latestPayload('proof.export')).toMatchObject({ rows: 1, complete: true, filters: { typeCode: 'unmarried', status: 'valid' } });
+    // The market-regulation officer's departments issued none and asked for none; a status the list does not know is a 400.
+    expect((await workbook('/api/v1/exports/proofs.xlsx', officerCookie)).rowCount).toBe(1);
+    const bad = await app.inject({ method: 'GET', url: '/api/v1/exports/proofs.xlsx?status=lost', headers: { cookie: clerkCookie } });
     expect(bad.statusCode).toBe(400);
   });
 

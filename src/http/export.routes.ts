@@ -6,6 +6,7 @@ import type { App } from '../core/http/app-types.js';
 import { requestCtx } from '../core/http/auth-hook.js';
 import { DateTime, RegionCode, Uuid, errorResponses } from '../core/http/common.contract.js';
 import { LicenseFilters, listLicenses } from '../licenses/index.js';
+import { ProofListQuery, listProofs } from '../proofs/index.js';
 import { findSubjects, listDepartments, listStaff } from '../registry/index.js';
 import { RoleSchema } from '../registry/staff.contract.js';
 import { SubjectSearchQuery } from '../registry/subject.contract.js';
@@ -31,6 +32,9 @@ async function exportSheet<T>(
 
 /** The licence list's filters (GET /api/v1/licenses). */
 const LicenseExportQuery = Type.Object(LicenseFilters);
+
+/** The proof list's filters (GET /api/v1/proofs), its paging aside. */
+const ProofExportQuery = Type.Omit(ProofListQuery, ['cursor', 'limit']);
 
 const stamp = (ctx: Ctx) => ctx.clock.now().toISOString().slice(0, 10);
 
@@ -88,6 +92,33 @@ export function registerExportRoutes(app: App, deps: Deps): void {
           { header: '状态代码 Code', width: 8, value: (l) => l.statusCode },
           { header: '状态原因 Reason', width: 30, value: (l) => l.statusReason },
           { header: '证照标识 Identifier', width: 70, value: (l) => l.identifier },
+        ],
+      }, rows);
+    },
+  );
+
+  app.get(
+    '/api/v1/exports/proofs.xlsx',
+    { schema: { tags: ['exports'], summary: '导出电子证明（申请人证件号脱敏）/ export proofs, applicants\' ID numbers masked', querystring: ProofExportQuery, response: xlsxResponse } },
+    async (req, reply) => {
+      const ctx = requestCtx(deps, req);
+      const q = req.query;
+      const rows = pagesOf((cursor) => listProofs(ctx, { ...q, cursor, limit: PAGE }), MAX_EXPORT_ROWS);
+      await exportSheet(ctx, reply, {
+        action: 'proof.export', targetType: 'proof', filename: `电子证明-${stamp(ctx)}.xlsx`, name: '电子证明', filters: q,
+        columns: [
+          { header: '证明名称 Type', width: 28, value: (p) => p.typeName },
+          { header: '证明编号 Number', width: 28, value: (p) => p.number },
+          { header: '申请人 Holder', width: 28, value: (p) => p.holderName },
+          { header: '证件号码 Holder code', width: 22, value: (p) => p.holderCode },
+          { header: '出具单位 Issuer', width: 28, value: (p) => p.issuerName },
+          { header: '用途 Purpose', width: 24, value: (p) => p.purpose },
+          { header: '证明事项 Summary', width: 30, value: (p) => p.summary },
+          { header: '出具日期 Issued', width: 12, value: (p) => p.issuedOn },
+          { header: '有效期至 Valid until', width: 12, value: (p) => p.validUntil },
+          { header: '状态 Status', width: 12, value: (p) => p.statusLabel },
+          { header: '撤销原因 Reason', width: 30, value: (p) => p.statusReason },
+          { header: '证明标识 Identifier', width: 70, value: (p) => p.identifier },
         ],
       }, rows);
     },
