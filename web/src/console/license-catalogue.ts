@@ -2,31 +2,13 @@ import { useEffect, useState } from 'react';
 import { api, queryString } from '../shared/api';
 import type { Department, LicenseType, Page } from '../shared/contracts';
 import { fill } from '../shared/format';
+import { useCatalogue } from '../shared/useCatalogue';
 import type { useLicenseMessages } from './license-messages';
-
-let typesCache: Promise<LicenseType[]> | null = null;
 
 /** The licence-type catalogue (证照目录), loaded once per page load; null until it arrives. */
 export function useLicenseTypes(): { types: LicenseType[] | null; error: unknown } {
-  const [state, setState] = useState<{ types: LicenseType[] | null; error: unknown }>({ types: null, error: null });
-  useEffect(() => {
-    typesCache ??= api<{ items: LicenseType[] }>('/api/v1/license-types').then(
-      (r) => r.items,
-      (err: unknown) => {
-        typesCache = null;
-        throw err;
-      },
-    );
-    let live = true;
-    typesCache.then(
-      (types) => live && setState({ types, error: null }),
-      (error: unknown) => live && setState({ types: [], error }),
-    );
-    return () => {
-      live = false;
-    };
-  }, []);
-  return state;
+  const { items, error } = useCatalogue<LicenseType>('/api/v1/license-types');
+  return { types: items, error };
 }
 
 /**

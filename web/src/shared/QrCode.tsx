@@ -2,7 +2,7 @@ import { Spin } from 'antd';
 import { useEffect, useState } from 'react';
 
 /** A QR code of `value`, drawn in the browser as SVG; the qrcode library is loaded on first use. */
-export function QrCode({ value, size = 200, label }: { value: string; size?: number; label: string }) {
+export function QrCode({ value, size = 200, label, testId = 'license-qr' }: { value: string; size?: number; label: string; testId?: string }) {
   const [svg, setSvg] = useState<string | null>(null);
   useEffect(() => {
     let live = true;
@@ -25,5 +25,5 @@ export function QrCode({ value, size = 200, label }: { value: string; size?: num
       </div>
     );
   }
-  return <img className="qr-code" src={`data:image/svg+xml;charset=utf-8,${encodeURIComponent(svg)}`} width={size} height={size} alt={label} data-testid="license-qr" />;
+  return <img className="qr-code" src={`data:image/svg+xml;charset=utf-8,${encodeURIComponent(svg)}`} width={size} height={size} alt={label} data-testid={testId} />;
 }

@@ -15,6 +15,14 @@ import type {
   SignedDocumentSchema,
   VerificationResult as VerificationResultSchema,
 } from '../../../src/licenses/license.contract.js';
+import type {
+  IssueProofBody,
+  PortalIssueProofBody,
+  ProofListQuery as ProofListQuerySchema,
+  ProofTypeView,
+  ProofView,
+  RevokeProofBody,
+} from '../../../src/proofs/proof.contract.js';
 import type { AccessEntryView as AccessEntrySchema, OtpSentView as OtpSentSchema, PortalMe as PortalMeSchema } from '../../../src/portal/portal.contract.js';
 import type { DepartmentView as DepartmentSchema } from '../../../src/registry/department.contract.js';
 import type { RegionDetail as RegionDetailSchema, RegionView as RegionSchema } from '../../../src/registry/region.contract.js';
@@ -53,6 +61,12 @@ export type AmendLicense = Static<typeof AmendLicenseBody>;
 export type EndLicense = Static<typeof EndLicenseBody>;
 export type SignedDocument = Static<typeof SignedDocumentSchema>;
 export type VerificationResult = Static<typeof VerificationResultSchema>;
+export type ProofType = Static<typeof ProofTypeView>;
+export type Proof = Static<typeof ProofView>;
+export type IssueProof = Static<typeof IssueProofBody>;
+export type PortalIssueProof = Static<typeof PortalIssueProofBody>;
+export type RevokeProof = Static<typeof RevokeProofBody>;
+export type ProofListQuery = Static<typeof ProofListQuerySchema>;
 /** A page of a cursor-paged list. */
 export type Page<T> = Omit<Static<ReturnType<typeof PageSchema>>, 'items'> & { items: T[] };
 /** What the staff login answers. */
