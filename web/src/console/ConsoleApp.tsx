@@ -17,6 +17,10 @@ const LicenseDetailPage = lazy(() => import('./pages/LicenseDetailPage'));
 const IssueLicensePage = lazy(() => import('./pages/IssueLicensePage'));
 const LicenseTypesPage = lazy(() => import('./pages/LicenseTypesPage'));
 const VerifyPage = lazy(() => import('./pages/VerifyPage'));
+const ProofsPage = lazy(() => import('./pages/ProofsPage'));
+const ProofDetailPage = lazy(() => import('./pages/ProofDetailPage'));
+const IssueProofPage = lazy(() => import('./pages/IssueProofPage'));
+const ProofTypesPage = lazy(() => import('./pages/ProofTypesPage'));
 const StaffPage = lazy(() => import('./pages/StaffPage'));
 const ApiKeysPage = lazy(() => import('./pages/ApiKeysPage'));
 const AuditPage = lazy(() => import('./pages/AuditPage'));
@@ -48,6 +52,10 @@ export function ConsoleApp() {
               <Route path="licenses/types" element={<LicenseTypesPage />} />
               <Route path="licenses/verify" element={<VerifyPage />} />
               <Route path="licenses/:id" element={<LicenseDetailPage />} />
+              <Route path="proofs" element={<ProofsPage />} />
+              <Route path="proofs/new" element={<IssueProofPage />} />
+              <Route path="proofs/types" element={<ProofTypesPage />} />
+              <Route path="proofs/:id" element={<ProofDetailPage />} />
               <Route path="staff" element={<StaffPage />} />
               <Route path="api-keys" element={<ApiKeysPage />} />
               <Route path="audit" element={<AuditPage />} />

@@ -3,6 +3,7 @@ import { Alert, Input, Select, Space, Table, Tag, Typography } from 'antd';
 import { useMemo, useState } from 'react';
 import { errorText } from '../../shared/api';
 import type { LicenseType } from '../../shared/contracts';
+import { KindTags } from '../KindTags';
 import { useLicenseTypes, useLineDepartments, validityText } from '../license-catalogue';
 import { useLicenseMessages } from '../license-messages';
 import { useMessages } from '../messages';
@@ -58,7 +59,7 @@ export default function LicenseTypesPage() {
             title: t.holderKinds,
             dataIndex: 'holderKinds',
             width: 120,
-            render: (kinds: string[]) => kinds.map((k) => <Tag key={k} color={k === 'person' ? 'blue' : 'gold'}>{k === 'person' ? c.person : c.organization}</Tag>),
+            render: (kinds: string[]) => <KindTags kinds={kinds} />,
           },
           { title: t.validityRule, dataIndex: 'validity', width: 190, render: (v: LicenseType['validity']) => validityText(v, t) },
           { title: t.renewalService, dataIndex: 'renewalServiceCode', width: 250, render: (v: string | null) => (v ? <span className="mono">{v}</span> : <span className="subtle">{t.noRenewal}</span>) },
