@@ -10,6 +10,8 @@ const MyInfoPage = lazy(() => import('./pages/MyInfoPage'));
 const AccessLogPage = lazy(() => import('./pages/AccessLogPage'));
 const WalletPage = lazy(() => import('./pages/WalletPage'));
 const WalletLicensePage = lazy(() => import('./pages/WalletLicensePage'));
+const MyProofsPage = lazy(() => import('./pages/MyProofsPage'));
+const ApplyProofPage = lazy(() => import('./pages/ApplyProofPage'));
 
 
 /** The citizen and enterprise portal under /portal/. */
@@ -30,6 +32,8 @@ export function PortalApp() {
               <Route index element={<MyInfoPage />} />
               <Route path="licenses" element={<WalletPage />} />
               <Route path="licenses/:id" element={<WalletLicensePage />} />
+              <Route path="proofs" element={<MyProofsPage />} />
+              <Route path="proofs/apply" element={<ApplyProofPage />} />
               <Route path="access-log" element={<AccessLogPage />} />
               <Route path="*" element={<MyInfoPage />} />
             </Route>

@@ -8,7 +8,7 @@ import { useSharedMessages } from '../shared/shared-messages';
 import { useMessages } from './messages';
 import { usePortalSession } from './portal-session';
 
-/** The portal frame, mobile first: a title bar, three tabs, the page. */
+/** The portal frame, mobile first: a title bar, four tabs, the page. */
 export function PortalLayout() {
   const t = useMessages();
   const shared = useSharedMessages();
@@ -49,6 +49,7 @@ export function PortalLayout() {
             {t.myInfo}
           </NavLink>
           <NavLink to="/licenses">{t.wallet}</NavLink>
+          <NavLink to="/proofs">{t.proofs}</NavLink>
           <NavLink to="/access-log">{t.accessLog}</NavLink>
         </nav>
       </header>

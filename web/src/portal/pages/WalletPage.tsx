@@ -1,4 +1,4 @@
-import { Alert, Button, Empty, Segmented, Typography } from 'antd';
+import { Alert, Empty, Segmented, Typography } from 'antd';
 import { Link } from 'react-router';
 import { api, queryString } from '../../shared/api';
 import type { License, Page } from '../../shared/contracts';
@@ -8,6 +8,7 @@ import { licenseStanding, standingRank } from '../../shared/license-standing';
 import { LicenseStatusTag, ValidityRange } from '../../shared/LicenseParts';
 import { Loading } from '../../shared/Loading';
 import { useLoadMore } from '../../shared/useLoadMore';
+import { LoadMoreButton } from '../LoadMoreButton';
 import { useMessages } from '../messages';
 import { usePortalSession } from '../portal-session';
 import { StandingNote, useWalletSubject } from '../WalletParts';
@@ -68,11 +69,7 @@ export default function WalletPage() {
           ))}
         </ul>
       )}
-      {hasMore ? (
-        <Button block size="large" style={{ marginTop: 12 }} loading={loading} onClick={more}>
-          {t.loadMore}
-        </Button>
-      ) : null}
+      <LoadMoreButton list={{ hasMore, loading, more }} />
     </>
   );
 }
