@@ -50,12 +50,12 @@ export async function openBrowser(options: { width?: number; height?: number; mo
   };
 }
 
-/** Saves a full-page screenshot as test-results/<name>.png for a person to look at. */
+/** Saves a full-page screenshot as test-results/<name>.png for a person to look at (transitions finished, not caught halfway). */
 export async function screenshot(page: Page, name: string): Promise<string> {
   const dir = join(repoRoot, 'test-results');
   mkdirSync(dir, { recursive: true });
   const path = join(dir, `${name}.png`);
-  await page.screenshot({ path, fullPage: true });
+  await page.screenshot({ path, fullPage: true, animations: 'disabled' });
   return path;
 }
 
@@ -96,6 +96,13 @@ export async function logInToPortal(page: Page, baseUrl: string, serverLog: stri
   await page.getByTestId('portal-code').fill(await codeFromServerLog(serverLog, masked));
   await page.getByTestId('portal-login').click();
   await page.waitForURL((url) => !url.pathname.endsWith('/login'));
+}
+
+/** Picks an option of the antd Select labelled `label` by typing part of it. */
+export async function choose(page: Page, label: string, typed: string, option: string): Promise<void> {
+  await page.getByLabel(label, { exact: true }).click();
+  await page.keyboard.type(typed);
+  await page.locator('.ant-select-item-option').filter({ hasText: option }).first().click();
 }
 
 /** The text of the QR code in a PNG (e.g. an element's screenshot), or null when none is found. */

@@ -1,9 +1,8 @@
 import { readFileSync } from 'node:fs';
-import type { Page } from 'playwright-core';
 import { afterEach, beforeAll, describe, expect, inject, it } from 'vitest';
 import { chinaDate } from '../../src/licenses/license-status.js';
 import { e2eIdNumber, staffClient } from './api-client';
-import { decodeQr, fitsViewport, logInToConsole, logInToPortal, openBrowser, screenshot, type BrowserSession } from './browser';
+import { choose, decodeQr, fitsViewport, logInToConsole, logInToPortal, openBrowser, screenshot, type BrowserSession } from './browser';
 import { ADMIN_PASSWORD, DEMO_PASSWORD } from './env';
 
 const baseUrl = inject('baseUrl');
@@ -19,13 +18,6 @@ function dayFromToday(days: number): string {
   const d = new Date(`${chinaDate(new Date())}T00:00:00Z`);
   d.setUTCDate(d.getUTCDate() + days);
   return d.toISOString().slice(0, 10);
-}
-
-/** Picks an option of the antd Select labelled `label` by typing part of it. */
-async function choose(page: Page, label: string, typed: string, option: string): Promise<void> {
-  await page.getByLabel(label, { exact: true }).click();
-  await page.keyboard.type(typed);
-  await page.locator('.ant-select-item-option').filter({ hasText: option }).first().click();
 }
 
 interface Listed {
